@@ -8,14 +8,23 @@ const swc = {
     transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
     keepClassNames: true,
   },
-  module: { type: 'es6' },
   sourceMaps: 'inline',
 };
+
+// ESM-only packages that CommonJS dependencies require() (Fastify's light-my-request
+// needs `cookie`, @fastify/static needs `content-disposition`). Jest's own module
+// system cannot require ES modules on Node 20, so SWC compiles just these to
+// CommonJS when they are required; @swc/jest picks the module type per load.
+const esmRequiredByCjs = ['cookie', 'content-disposition'];
 
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    [`/node_modules/(${esmRequiredByCjs.join('|')})/.+\\.js$`]: ['@swc/jest', { sourceMaps: false }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmRequiredByCjs.join('|')})/)`],
   moduleNameMapper: {
     '^#(domain|event-store|projections|ledger)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

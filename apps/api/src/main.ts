@@ -1,20 +1,32 @@
 import 'reflect-metadata';
-import { Module, Controller, Get } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from '@nestjs/common';
+import { ConfigError, RegisterImporter, loadLedgerConfig } from '#ledger';
+import { createApiApp } from './app.js';
 
-@Controller('health')
-class HealthController {
-  @Get('live')
-  live(): { status: string } {
-    return { status: 'ok' };
+let config;
+try {
+  config = loadLedgerConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
   }
+  throw error;
 }
 
-@Module({ controllers: [HealthController] })
-class AppModule {}
+const app = await createApiApp({ config });
+await app.listen(config.port, config.host);
+const logger = new Logger('ledger');
+const url = `http://localhost:${config.port}`;
+logger.log(
+  `listening on ${url} (store: ${config.eventStoreUrl ? config.eventStoreUrl.replace(/\/\/[^@]*@/, '//***@') : `embedded, ${config.dataDir}`}); OpenAPI at ${url}/docs`,
+);
+logger.log(`a development token: npm run ledger -- token --role adviser --patch "North West" --sub pa-1`);
 
-const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter());
-const port = Number(process.env['PORT'] ?? 3000);
-await app.listen(port, '0.0.0.0');
-console.log(`ledger listening on http://localhost:${port}`);
+if (process.env['LEDGER_IMPORT_REGISTER_ON_START'] !== 'false') {
+  const started = Date.now();
+  const report = await app.get(RegisterImporter).importReferenceRegister();
+  logger.log(
+    `council register: ${report.councils} councils, ${report.commands} facts checked, ${report.eventsWritten} events written in ${Date.now() - started} ms`,
+  );
+}

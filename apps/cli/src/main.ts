@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { tokenCommand } from './commands/token.command.js';
+import { councilsCommand } from './commands/councils.command.js';
+
+const program = new Command('ledger')
+  .description('The council engagement ledger: tokens, register import, bulk import, reports')
+  .showHelpAfterError()
+  .exitOverride();
+
+program.addCommand(tokenCommand());
+program.addCommand(councilsCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const code = (error as { exitCode?: number }).exitCode;
+  if (typeof code === 'number') process.exit(code);
+  console.error(`ledger: ${(error as Error).message}`);
+  process.exit(1);
+}

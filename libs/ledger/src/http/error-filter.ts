@@ -1,0 +1,94 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError } from '#domain';
+import { StoreUnavailable, WrongExpectedRevision } from '#event-store';
+import {
+  BadRequest,
+  ConcurrencyConflict,
+  Forbidden,
+  LedgerError,
+  PreconditionFailed,
+  ResourceNotFound,
+  Unauthenticated,
+} from '../errors.js';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  [extra: string]: unknown;
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const body = (statusCode: number, code: string, message: string, extra: object = {}): ErrorBody => ({
+  statusCode,
+  error: REASONS[statusCode] ?? 'Error',
+  code,
+  message,
+  ...extra,
+});
+
+const snake = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+const DOMAIN_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as const;
+
+/** The one place typed errors become HTTP statuses; controllers never map errors themselves. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof DomainError) return body(DOMAIN_STATUS[error.kind], error.code, error.message);
+  if (error instanceof LedgerError) {
+    const status =
+      error instanceof Unauthenticated ? 401
+      : error instanceof Forbidden ? 403
+      : error instanceof ResourceNotFound ? 404
+      : error instanceof PreconditionFailed ? 412
+      : error instanceof ConcurrencyConflict ? 409
+      : error instanceof BadRequest ? 400
+      : 500;
+    return body(status, snake(error.name), error.message, error instanceof BadRequest ? { errors: [{ field: error.field, reason: error.message }] } : {});
+  }
+  if (error instanceof WrongExpectedRevision) return body(409, 'wrong_expected_revision', error.message);
+  if (error instanceof StoreUnavailable) {
+    return body(503, 'store_unavailable', 'the event store is unavailable; nothing was written, retry later');
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    if (typeof response === 'object' && response !== null && 'code' in response) {
+      return { ...body(status, '', ''), ...(response as object) } as ErrorBody;
+    }
+    return body(status, snake(error.name).replace(/_exception$/, ''), error.message);
+  }
+  // Fastify's own refusals (bad JSON, body too large, wrong content type) carry a 4xx statusCode.
+  const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    const code = (error as { code?: unknown }).code;
+    return body(statusCode, typeof code === 'string' ? code.toLowerCase() : 'bad_request', (error as Error).message);
+  }
+  return body(500, 'internal_error', 'an unexpected error occurred; it has been logged');
+}
+
+@Catch()
+export class LedgerErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('LedgerErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const payload = toErrorBody(error);
+    if (payload.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    const reply = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void }; header(n: string, v: string): unknown }>();
+    reply.header('content-type', 'application/json; charset=utf-8');
+    reply.status(payload.statusCode).send(payload);
+  }
+}

@@ -1,0 +1,91 @@
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { join } from 'node:path';
+import { type EventStore, createEventStore } from '#event-store';
+import type { LedgerConfig } from './config/ledger-config.js';
+import { Clock, SystemClock } from './shared/clock.js';
+import { EVENT_STORE, LEDGER_CONFIG, OFFER_CATALOGUE, TARGET_SETS } from './tokens.js';
+import { CouncilRepository } from './write/council-repository.js';
+import { ExecuteCouncilCommandHandler } from './write/execute-council-command.js';
+import { TokenVerifier } from './auth/token-verifier.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { referenceDataDir } from './reference-data/reference-data-dir.js';
+import { loadCatalogue, loadTargets } from './reference-data/catalogue-loader.js';
+import { RegisterImporter } from './reference-data/register-importer.js';
+import { CouncilEventsQuery } from './read/council-events.query.js';
+import { CouncilWrites } from './http/council-writes.js';
+
+export interface LedgerModuleOptions {
+  readonly config: LedgerConfig;
+  /** Tests pass a fixed clock; production uses the system clock. */
+  readonly clock?: Clock;
+  /** Tests may share one store across app instances. */
+  readonly eventStore?: EventStore;
+}
+
+class EventStoreLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly owned: boolean,
+  ) {}
+  async onApplicationShutdown(): Promise<void> {
+    if (this.owned) await this.store.close();
+  }
+}
+
+@Module({})
+export class LedgerModule {
+  static forRoot(options: LedgerModuleOptions): DynamicModule {
+    const { config } = options;
+    const referenceDir = referenceDataDir();
+    const catalogue = loadCatalogue(referenceDir);
+    const targets = loadTargets(referenceDir, catalogue);
+    return {
+      module: LedgerModule,
+      global: true,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        // configuration and reference data
+        { provide: LEDGER_CONFIG, useValue: config },
+        { provide: OFFER_CATALOGUE, useValue: catalogue },
+        { provide: TARGET_SETS, useValue: targets },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        // ports
+        {
+          provide: EVENT_STORE,
+          useFactory: () =>
+            options.eventStore ??
+            createEventStore({ url: config.eventStoreUrl, dataDir: join(config.dataDir, 'events') }),
+        },
+        {
+          provide: EventStoreLifecycle,
+          useFactory: (store: EventStore) => new EventStoreLifecycle(store, options.eventStore === undefined),
+          inject: [EVENT_STORE],
+        },
+        // write side
+        CouncilRepository,
+        ExecuteCouncilCommandHandler,
+        RegisterImporter,
+        CouncilWrites,
+        // read side
+        CouncilEventsQuery,
+        // access
+        TokenVerifier,
+        AuthGuard,
+      ],
+      exports: [
+        LEDGER_CONFIG,
+        OFFER_CATALOGUE,
+        TARGET_SETS,
+        EVENT_STORE,
+        Clock,
+        CouncilRepository,
+        RegisterImporter,
+        CouncilWrites,
+        CouncilEventsQuery,
+        TokenVerifier,
+        AuthGuard,
+      ],
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type EventStore, StreamNotFound, positionToString } from '#event-store';
+import { councilStreamName } from '#domain';
+import { EVENT_STORE } from '../tokens.js';
+import { ResourceNotFound } from '../errors.js';
+
+export interface CouncilEventView {
+  readonly eventId: string;
+  readonly type: string;
+  readonly revision: string;
+  readonly position: string;
+  readonly occurredAt: string | undefined;
+  readonly recordedAt: string | undefined;
+  readonly recordedBy: string | undefined;
+  readonly schemaVersion: number | undefined;
+  readonly correlationId: string | undefined;
+  readonly causationId: string | undefined;
+  readonly data: unknown;
+}
+
+export interface CouncilEventsPage {
+  readonly gss: string;
+  /** Revision of the last event in the stream as read; the ETag. */
+  readonly revision: string;
+  readonly events: readonly CouncilEventView[];
+  /** Revision to ask for next, when there may be more. */
+  readonly nextFromRevision: string | undefined;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** A council's stream as it was recorded: the audit view behind every number. */
+@Injectable()
+export class CouncilEventsQuery {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async page(gss: string, fromRevision: bigint, limit: number): Promise<CouncilEventsPage> {
+    const streamName = councilStreamName(gss);
+    try {
+      const events = await this.store.readStream(streamName, { fromRevision, maxCount: limit + 1 });
+      const shown = events.slice(0, limit);
+      const last = shown.at(-1);
+      return {
+        gss,
+        revision: last === undefined ? String(fromRevision - 1n) : String(last.revision),
+        events: shown.map((e) => ({
+          eventId: e.id,
+          type: e.type,
+          revision: String(e.revision),
+          position: positionToString(e.position),
+          occurredAt: text((e.data as Record<string, unknown> | null)?.['occurredAt']),
+          recordedAt: text(e.metadata['recordedAt']),
+          recordedBy: text(e.metadata['recordedBy']),
+          schemaVersion: typeof e.metadata['schemaVersion'] === 'number' ? e.metadata['schemaVersion'] : undefined,
+          correlationId: text(e.metadata['correlationId']),
+          causationId: text(e.metadata['causationId']),
+          data: e.data,
+        })),
+        nextFromRevision: events.length > limit && last ? String(last.revision + 1n) : undefined,
+      };
+    } catch (error) {
+      if (error instanceof StreamNotFound) throw new ResourceNotFound(`council ${gss} is not registered`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { type EventToAppend, WrongExpectedRevision } from '#event-store';
+import {
+  type CouncilCommand,
+  type CouncilEvent,
+  type CouncilState,
+  EVENT_SCHEMA_VERSION,
+  type OfferCatalogue,
+  councilStreamName,
+  decide,
+} from '#domain';
+import { type Actor, patchCovers } from '../auth/actor.js';
+import { Clock, londonDate } from '../shared/clock.js';
+import { eventIdsFor } from '../shared/event-ids.js';
+import { ConcurrencyConflict, Forbidden, PreconditionFailed } from '../errors.js';
+import { LEDGER_CONFIG, OFFER_CATALOGUE } from '../tokens.js';
+import type { LedgerConfig } from '../config/ledger-config.js';
+import { CouncilRepository, type LoadedCouncil } from './council-repository.js';
+
+/** A council command with who sent it and how: the one message every write goes through. */
+export class ExecuteCouncilCommand {
+  constructor(
+    readonly command: CouncilCommand,
+    readonly actor: Actor,
+    readonly options: {
+      readonly idempotencyKey?: string;
+      /** Expected stream revision from If-Match; -1n for "the stream must not exist". */
+      readonly ifMatch?: bigint;
+      readonly correlationId?: string;
+      readonly causationId?: string;
+    } = {},
+  ) {}
+}
+
+export interface CommandResult {
+  readonly streamName: string;
+  /** Stream revision after the command; undefined if the stream still does not exist. */
+  readonly revision: bigint | undefined;
+  /** Position of the last event written, if any. */
+  readonly position: bigint | undefined;
+  readonly eventIds: readonly string[];
+  /** True when an Idempotency-Key matched an earlier request and nothing was written. */
+  readonly replayed: boolean;
+}
+
+const REGISTER_COMMANDS: ReadonlySet<CouncilCommand['type']> = new Set([
+  'RegisterCouncil',
+  'ChangePoliticalControl',
+  'ChangeLeader',
+  'ChangeLgaMembership',
+  'AbolishCouncil',
+]);
+
+/**
+ * Load, decide, append with the expected revision. A concurrent write makes the
+ * append fail; the command is then decided again on the fresh state, up to the
+ * configured number of times (never when the caller pinned a revision with If-Match).
+ */
+@CommandHandler(ExecuteCouncilCommand)
+export class ExecuteCouncilCommandHandler implements ICommandHandler<ExecuteCouncilCommand, CommandResult> {
+  constructor(
+    private readonly councils: CouncilRepository,
+    private readonly clock: Clock,
+    @Inject(OFFER_CATALOGUE) private readonly catalogue: OfferCatalogue,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
+
+  async execute({ command, actor, options }: ExecuteCouncilCommand): Promise<CommandResult> {
+    const streamName = councilStreamName(command.data.gss);
+    const attempts = options.ifMatch === undefined ? this.config.commandRetries + 1 : 1;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const loaded = await this.councils.load(streamName);
+      const earlier = options.idempotencyKey && loaded.byIdempotencyKey.get(options.idempotencyKey);
+      if (earlier) {
+        return { streamName, revision: earlier.nextExpectedRevision, position: earlier.position, eventIds: [], replayed: true };
+      }
+      authorize(actor, command, loaded.state);
+      checkIfMatch(options.ifMatch, loaded);
+      const now = this.clock.now();
+      const events = decide(command, loaded.state, { today: londonDate(now), catalogue: this.catalogue });
+      if (events.length === 0) {
+        return { streamName, revision: loaded.revision, position: undefined, eventIds: [], replayed: false };
+      }
+      const ids = eventIdsFor(streamName, events.length, options.idempotencyKey);
+      const toAppend = events.map((event, index) => envelope(event, ids[index]!, actor, now, options));
+      try {
+        const result = await this.councils.append(loaded, toAppend);
+        return {
+          streamName,
+          revision: result.nextExpectedRevision,
+          position: result.position,
+          eventIds: ids,
+          replayed: false,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+        if (options.ifMatch !== undefined) throw new PreconditionFailed(options.ifMatch, error.actual);
+      }
+    }
+    throw new ConcurrencyConflict(streamName, attempts);
+  }
+}
+
+function authorize(actor: Actor, command: CouncilCommand, state: CouncilState): void {
+  if (REGISTER_COMMANDS.has(command.type)) {
+    if (actor.role !== 'admin') throw new Forbidden(`only an admin may ${command.type}`);
+    return;
+  }
+  const region = state.status === 'unregistered' ? undefined : state.region;
+  if (!patchCovers(actor, { gss: command.data.gss, region })) {
+    throw new Forbidden(`${command.data.gss} is outside the patch of ${actor.subject}`);
+  }
+}
+
+function checkIfMatch(ifMatch: bigint | undefined, loaded: LoadedCouncil): void {
+  if (ifMatch === undefined) return;
+  const actual = loaded.revision ?? -1n;
+  if (actual !== ifMatch) throw new PreconditionFailed(ifMatch, loaded.revision);
+}
+
+function envelope(
+  event: CouncilEvent,
+  id: string,
+  actor: Actor,
+  now: Date,
+  options: ExecuteCouncilCommand['options'],
+): EventToAppend {
+  const correlationId = options.correlationId ?? randomUUID();
+  return {
+    id,
+    type: event.type,
+    data: event.data,
+    metadata: {
+      schemaVersion: EVENT_SCHEMA_VERSION[event.type],
+      recordedAt: now.toISOString(),
+      recordedBy: actor.subject,
+      correlationId,
+      causationId: options.causationId ?? correlationId,
+      ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+    },
+  };
+}
