@@ -19,11 +19,18 @@ const newEvents = (count: number): EventToAppend[] =>
 const streamName = (label: string): string => `contract-${label}-${randomUUID()}`;
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(condition: () => boolean, ms = 10_000): Promise<void> {
-  for (const deadline = Date.now() + ms; !condition(); await delay(20)) {
+async function until(condition: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  for (const deadline = Date.now() + ms; !(await condition()); await delay(20)) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
   }
 }
+
+/**
+ * Readers may lag appends while any other transaction on a shared server is
+ * still in flight (see decision 0002); wait until `position` is readable.
+ */
+const readable = (store: EventStore, position: bigint): Promise<void> =>
+  until(async () => (await store.headPosition()) >= position);
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -213,11 +220,13 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
       const start = await store.headPosition();
       const [a, b] = [streamName('all-a'), streamName('all-b')];
       const appended: string[] = [];
+      let last = start;
       for (let n = 0; n < 7; n += 1) {
         const batch = newEvents(n % 3 === 0 ? 2 : 1);
-        await store.append(n % 2 === 0 ? a : b, batch, 'any');
+        ({ position: last } = await store.append(n % 2 === 0 ? a : b, batch, 'any'));
         appended.push(...batch.map((event) => event.id));
       }
+      await readable(store, last);
       const read = await readAllOf(store, start, new Set([a, b]), 3);
       expect(read.map((event) => event.id)).toEqual(appended);
       const fromMiddle = await store.readAll({ after: read[4]!.position, maxCount: 2 });
@@ -229,6 +238,7 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
       const before = await store.headPosition();
       const result = await store.append(streamName('head'), newEvents(3), 'no_stream');
       expect(result.position).toBeGreaterThan(before);
+      await readable(store, result.position);
       expect(await store.headPosition()).toBe(result.position);
       expect(await store.readAll({ after: result.position })).toEqual([]);
     });
@@ -267,11 +277,16 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
     it('orders concurrent appends to one stream by revision in the global order', async () => {
       const stream = streamName('one-stream');
       const start = await store.headPosition();
+      let last = start;
       await Promise.all(
         Array.from({ length: 8 }, async () => {
-          for (let n = 0; n < 25; n += 1) await store.append(stream, newEvents(1), 'any');
+          for (let n = 0; n < 25; n += 1) {
+            const { position } = await store.append(stream, newEvents(1), 'any');
+            if (position > last) last = position;
+          }
         }),
       );
+      await readable(store, last);
       const read = await readAllOf(store, start, new Set([stream]), 1_000);
       expect(read.map((event) => event.revision)).toEqual(
         Array.from({ length: 200 }, (_, n) => BigInt(n)),

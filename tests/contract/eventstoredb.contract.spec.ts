@@ -36,16 +36,16 @@ async function detectContainerRuntime(): Promise<Detection> {
 }
 
 /**
- * Writes a system-typed probe until the node takes writes: the health check
- * can pass before a single node has elected itself leader. The adapter hides
- * `$`-typed events, so the store still looks empty to the contract.
+ * Writes a `$`-typed probe until the node takes writes: the health check can
+ * pass before a single node has elected itself leader. The adapter hides
+ * `$`-typed events like system ones, so the store still looks empty.
  */
 async function untilWritable(store: EventStore): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     try {
       await store.append(
-        '$contract-ready',
+        'contract-readiness-probe',
         [{ id: randomUUID(), type: '$ready', data: {} }],
         'any',
       );

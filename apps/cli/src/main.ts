@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { tokenCommand } from './commands/token.command.js';
 import { councilsCommand } from './commands/councils.command.js';
+import { importCommand } from './commands/import.command.js';
 
 const program = new Command('ledger')
   .description('The council engagement ledger: tokens, register import, bulk import, reports')
@@ -10,6 +11,7 @@ const program = new Command('ledger')
 
 program.addCommand(tokenCommand());
 program.addCommand(councilsCommand());
+program.addCommand(importCommand());
 
 try {
   await program.parseAsync(process.argv);

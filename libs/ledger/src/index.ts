@@ -44,3 +44,6 @@ export * from './commands/raise-risk-signal/raise-risk-signal.dto.js';
 export * from './commands/clear-risk-signal/clear-risk-signal.dto.js';
 export * from './commands/correct-event/correct-event.dto.js';
 export * from './commands/retract-event/retract-event.dto.js';
+export * from './import/import-commands.js';
+export * from './import/parse-import-line.js';
+export * from './import/ndjson-importer.js';

@@ -14,6 +14,7 @@ import { loadCatalogue, loadTargets } from './reference-data/catalogue-loader.js
 import { RegisterImporter } from './reference-data/register-importer.js';
 import { CouncilEventsQuery } from './read/council-events.query.js';
 import { CouncilWrites } from './http/council-writes.js';
+import { NdjsonImporter } from './import/ndjson-importer.js';
 
 export interface LedgerModuleOptions {
   readonly config: LedgerConfig;
@@ -66,6 +67,7 @@ export class LedgerModule {
         CouncilRepository,
         ExecuteCouncilCommandHandler,
         RegisterImporter,
+        NdjsonImporter,
         CouncilWrites,
         // read side
         CouncilEventsQuery,
@@ -81,6 +83,7 @@ export class LedgerModule {
         Clock,
         CouncilRepository,
         RegisterImporter,
+        NdjsonImporter,
         CouncilWrites,
         CouncilEventsQuery,
         TokenVerifier,

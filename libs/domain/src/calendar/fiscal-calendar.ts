@@ -64,7 +64,7 @@ export function quarterBounds(fy: number, quarter: FiscalQuarter): DateRange {
   }
 }
 
-/** The quarter's start to its end, and the year's start to the quarter's end (year to date). */
+/** From the start of the year to the end of the quarter: the quarterly report's year to date. */
 export function yearToDateBounds(fy: number, quarter: FiscalQuarter): DateRange {
   return { from: financialYearBounds(fy).from, to: quarterBounds(fy, quarter).to };
 }

@@ -25,8 +25,14 @@ const catalogue = catalogueOf([
     source: 'test',
     offers: [
       offer('ignite'),
-      offer('peer-challenge-corporate', { interaction: 'PeerChallengeDelivered', peerChallengeKind: 'corporate' }),
-      offer('peer-challenge-finance', { interaction: 'PeerChallengeDelivered', peerChallengeKind: 'finance' }),
+      offer('peer-challenge-corporate', {
+        interaction: 'PeerChallengeDelivered',
+        peerChallengeKind: 'corporate',
+      }),
+      offer('peer-challenge-finance', {
+        interaction: 'PeerChallengeDelivered',
+        peerChallengeKind: 'finance',
+      }),
       offer('mentoring', { interaction: 'MentoringStarted' }),
     ],
   },
@@ -48,16 +54,37 @@ describe('catalogueOf', () => {
 
   it('finds the offer an event delivers, in the year it occurred', () => {
     const delivered = (kind: 'corporate' | 'finance' | 'communications') =>
-      event('PeerChallengeDelivered', { peerChallengeId: 'p', onSiteFrom: '2019-06-01', onSiteTo: '2019-06-02', peers: 4, kind });
+      event('PeerChallengeDelivered', {
+        peerChallengeId: 'p',
+        onSiteFrom: '2019-06-01',
+        onSiteTo: '2019-06-02',
+        peers: 4,
+        kind,
+      });
     expect(catalogue.offerForEvent(delivered('finance'))?.code).toBe('peer-challenge-finance');
     expect(catalogue.offerForEvent(delivered('communications'))).toBeUndefined();
-    const mentoring = event('MentoringStarted', { mentoringId: 'm', menteeId: 'x', menteeRole: 'leader', peerType: 'member_peer' });
+    const mentoring = event('MentoringStarted', {
+      mentoringId: 'm',
+      menteeId: 'x',
+      menteeRole: 'leader',
+      peerType: 'member_peer',
+    });
     expect(catalogue.offerForEvent(mentoring)?.code).toBe('mentoring');
-    const ignite = event('OfferDelivered', { deliveryId: 'd', offerCode: 'ignite', participants: 1 });
+    const ignite = event('OfferDelivered', {
+      deliveryId: 'd',
+      offerCode: 'ignite',
+      participants: 1,
+    });
     expect(catalogue.offerForEvent(ignite)?.code).toBe('ignite');
-    expect(catalogue.offerForEvent({ ...ignite, data: { ...ignite.data, offerCode: 'mentoring' } })).toBeUndefined();
-    expect(catalogue.offerForEvent({ ...ignite, data: { ...ignite.data, occurredAt: '2020-04-01' } })).toBeUndefined();
-    expect(catalogue.offerForEvent(event('PoliticalControlChanged', { control: 'Green' }))).toBeUndefined();
+    expect(
+      catalogue.offerForEvent({ ...ignite, data: { ...ignite.data, offerCode: 'mentoring' } }),
+    ).toBeUndefined();
+    expect(
+      catalogue.offerForEvent({ ...ignite, data: { ...ignite.data, occurredAt: '2020-04-01' } }),
+    ).toBeUndefined();
+    expect(
+      catalogue.offerForEvent(event('PoliticalControlChanged', { control: 'Green' })),
+    ).toBeUndefined();
   });
 
   it('refuses the same year twice', () => {
@@ -79,7 +106,11 @@ describe('targets', () => {
     windowYears: null,
     subTargets,
   });
-  const set: TargetSet = { financialYear: 2019, source: 'x', targets: [target('8.1', [target('8.1a')]), target('9.3')] };
+  const set: TargetSet = {
+    financialYear: 2019,
+    source: 'x',
+    targets: [target('8.1', [target('8.1a')]), target('9.3')],
+  };
 
   it('lists targets with their sub-targets, parents first, and finds one by code', () => {
     expect(allTargets(set).map((t) => t.code)).toEqual(['8.1', '8.1a', '9.3']);

@@ -33,7 +33,8 @@ export class JsonReader {
   }
 
   string(field: string, value: unknown, pattern?: RegExp): string {
-    if (typeof value !== 'string' || value.trim() === '') this.fail(field, 'must be non-blank text');
+    if (typeof value !== 'string' || value.trim() === '')
+      this.fail(field, 'must be non-blank text');
     if (pattern && !pattern.test(value)) this.fail(field, `${value} must match ${pattern.source}`);
     return value;
   }
@@ -52,7 +53,8 @@ export class JsonReader {
   }
 
   oneOf<T extends string>(field: string, values: readonly T[], value: unknown): T {
-    if (!isOneOf(values, value)) this.fail(field, `${String(value)} must be one of ${values.join(', ')}`);
+    if (!isOneOf(values, value))
+      this.fail(field, `${String(value)} must be one of ${values.join(', ')}`);
     return value;
   }
 
@@ -70,7 +72,9 @@ export class JsonReader {
   }
 }
 
+export const ROOT = '(root)';
+
 export function join(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
-  return path === '' ? key : `${path}.${key}`;
+  return path === '' || path === ROOT ? key : `${path}.${key}`;
 }

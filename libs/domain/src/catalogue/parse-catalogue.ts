@@ -7,7 +7,7 @@ import {
   OFFER_UNITS,
   type OfferCatalogueYear,
 } from './catalogue.js';
-import { join, JsonReader } from './json-reader.js';
+import { join, JsonReader, ROOT } from './json-reader.js';
 
 export const OFFER_CODE_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -60,7 +60,7 @@ function parseOffer(reader: JsonReader, field: string, value: unknown): Catalogu
 /** Validates one year's offer catalogue (reference-data/catalogue/<yyyy-yy>.json). */
 export function parseCatalogue(fy: number, json: unknown): OfferCatalogueYear {
   const reader: JsonReader = new JsonReader(`catalogue/${financialYearFileStem(fy)}.json`);
-  const root = reader.object('(root)', json, ['financialYear', 'source', 'offers']);
+  const root = reader.object(ROOT, json, ['financialYear', 'source', 'offers']);
   if (root.financialYear !== financialYearLabel(fy)) {
     reader.fail('financialYear', `must be "${financialYearLabel(fy)}"`);
   }

@@ -6,7 +6,14 @@ const good = () => ({
   financialYear: '2019/20',
   source: 'MoU 2019/20',
   offers: [
-    { code: 'ignite', name: 'Ignite', theme: 'leadership_and_capacity', objectives: [1], unit: 'participants', interaction: null },
+    {
+      code: 'ignite',
+      name: 'Ignite',
+      theme: 'leadership_and_capacity',
+      objectives: [1],
+      unit: 'participants',
+      interaction: null,
+    },
     {
       code: 'peer-challenge-corporate',
       name: 'Corporate peer challenge',
@@ -74,7 +81,11 @@ describe('parseCatalogue', () => {
     ['offers[0].interaction', withOffer(0, { interaction: 'OfferDelivered' }), 'must be one of'],
     ['offers[0].colour', withOffer(0, { colour: 'red' }), 'not a known field'],
     ['offers[1].peerChallengeKind', withOffer(1, { peerChallengeKind: null }), 'exactly when'],
-    ['offers[0].peerChallengeKind', withOffer(0, { peerChallengeKind: 'corporate' }), 'exactly when'],
+    [
+      'offers[0].peerChallengeKind',
+      withOffer(0, { peerChallengeKind: 'corporate' }),
+      'exactly when',
+    ],
     ['offers[1].peerChallengeKind', withOffer(1, { peerChallengeKind: 'audit' }), 'must be one of'],
     ['offers[1]', withOffer(1, { code: 'ignite' }), 'ignite is repeated'],
   ])('names the bad field %s', (field, json, problem) => {

@@ -1,7 +1,7 @@
 import { financialYearFileStem, financialYearLabel } from '../calendar/fiscal-calendar.js';
 import { EVENT_TYPES } from '../events/events.js';
 import type { CatalogueOffer, OfferCatalogue } from './catalogue.js';
-import { join, JsonReader } from './json-reader.js';
+import { join, JsonReader, ROOT } from './json-reader.js';
 import {
   BASELINE_MEASURES,
   ELIGIBLE_POPULATIONS,
@@ -73,16 +73,23 @@ function checkUnitRules({ reader, offers }: Context, field: string, target: Targ
   if ((unit === 'pounds') !== (target.windowYears !== null)) {
     reader.fail(join(field, 'windowYears'), 'is given exactly when unit is pounds');
   }
-  if (unit === 'pounds' && (counts.offers.length > 0 || counts.events.join() !== 'SavingsReported')) {
+  if (
+    unit === 'pounds' &&
+    (counts.offers.length > 0 || counts.events.join() !== 'SavingsReported')
+  ) {
     reader.fail(join(field, 'counts'), 'pounds count SavingsReported events only');
   }
   if (unit === 'participants') {
     counts.offers.forEach((code, index) => {
       if (offers.find((offer) => offer.code === code)?.unit !== 'participants') {
-        reader.fail(join(join(join(field, 'counts'), 'offers'), index), `${code} does not count participants`);
+        reader.fail(
+          join(join(join(field, 'counts'), 'offers'), index),
+          `${code} does not count participants`,
+        );
       }
     });
-    if (counts.events.length > 0) reader.fail(join(join(field, 'counts'), 'events'), 'participants come from offers');
+    if (counts.events.length > 0)
+      reader.fail(join(join(field, 'counts'), 'events'), 'participants come from offers');
   }
 }
 
@@ -94,12 +101,19 @@ function parseTarget(context: Context, field: string, value: unknown, nested: bo
     ? []
     : reader
         .array(join(field, 'subTargets'), json.subTargets ?? [])
-        .map((sub, index) => parseTarget(context, join(join(field, 'subTargets'), index), sub, true));
-  if (nested && json.subTargets !== undefined) reader.fail(join(field, 'subTargets'), 'cannot nest');
+        .map((sub, index) =>
+          parseTarget(context, join(join(field, 'subTargets'), index), sub, true),
+        );
+  if (nested && json.subTargets !== undefined)
+    reader.fail(join(field, 'subTargets'), 'cannot nest');
   const target: Target = {
     code: reader.string(join(field, 'code'), json.code, TARGET_CODE_PATTERN),
     description: reader.string(join(field, 'description'), json.description),
-    objective: reader.number(join(field, 'objective'), json.objective, { integer: true, min: 1, max: 12 }),
+    objective: reader.number(join(field, 'objective'), json.objective, {
+      integer: true,
+      min: 1,
+      max: 12,
+    }),
     unit,
     threshold: reader.number(join(field, 'threshold'), json.threshold, { min: 0 }),
     counts: parseCounts(context, join(field, 'counts'), json.counts),
@@ -114,7 +128,11 @@ function parseTarget(context: Context, field: string, value: unknown, nested: bo
     windowYears:
       json.windowYears === undefined || json.windowYears === null
         ? null
-        : reader.number(join(field, 'windowYears'), json.windowYears, { integer: true, min: 1, max: 10 }),
+        : reader.number(join(field, 'windowYears'), json.windowYears, {
+            integer: true,
+            min: 1,
+            max: 10,
+          }),
     subTargets,
   };
   checkUnitRules(context, field, target);
@@ -124,12 +142,13 @@ function parseTarget(context: Context, field: string, value: unknown, nested: bo
 /** Validates one year's targets (reference-data/targets/<yyyy-yy>.json) against its catalogue. */
 export function parseTargets(fy: number, json: unknown, catalogue: OfferCatalogue): TargetSet {
   const reader: JsonReader = new JsonReader(`targets/${financialYearFileStem(fy)}.json`);
-  const root = reader.object('(root)', json, ['financialYear', 'source', 'targets']);
+  const root = reader.object(ROOT, json, ['financialYear', 'source', 'targets']);
   if (root.financialYear !== financialYearLabel(fy)) {
     reader.fail('financialYear', `must be "${financialYearLabel(fy)}"`);
   }
   const year = catalogue.year(fy);
-  if (year === undefined) reader.fail('financialYear', `no catalogue is loaded for ${financialYearLabel(fy)}`);
+  if (year === undefined)
+    reader.fail('financialYear', `no catalogue is loaded for ${financialYearLabel(fy)}`);
   const context: Context = { reader, offers: year.offers };
   const targets = reader
     .array('targets', root.targets, { nonEmpty: true })

@@ -9,10 +9,37 @@ const catalogue = catalogueOf([
     financialYear: '2019/20',
     source: 'test',
     offers: [
-      { code: 'next-generation', name: 'NG', theme: 'leadership_and_capacity', objectives: [2], unit: 'participants' },
-      { code: 'be-a-councillor', name: 'BaC', theme: 'leadership_and_capacity', objectives: [2], unit: 'engagements' },
-      { code: 'change-of-control', name: 'CoC', theme: 'peer_challenge_and_support', objectives: [9], unit: 'engagements', interaction: 'ChangeOfControlSupportDelivered' },
-      { code: 'peer-challenge-corporate', name: 'CPC', theme: 'peer_challenge_and_support', objectives: [8], unit: 'engagements', interaction: 'PeerChallengeDelivered', peerChallengeKind: 'corporate' },
+      {
+        code: 'next-generation',
+        name: 'NG',
+        theme: 'leadership_and_capacity',
+        objectives: [2],
+        unit: 'participants',
+      },
+      {
+        code: 'be-a-councillor',
+        name: 'BaC',
+        theme: 'leadership_and_capacity',
+        objectives: [2],
+        unit: 'engagements',
+      },
+      {
+        code: 'change-of-control',
+        name: 'CoC',
+        theme: 'peer_challenge_and_support',
+        objectives: [9],
+        unit: 'engagements',
+        interaction: 'ChangeOfControlSupportDelivered',
+      },
+      {
+        code: 'peer-challenge-corporate',
+        name: 'CPC',
+        theme: 'peer_challenge_and_support',
+        objectives: [8],
+        unit: 'engagements',
+        interaction: 'PeerChallengeDelivered',
+        peerChallengeKind: 'corporate',
+      },
     ],
   }),
 ]);
@@ -31,23 +58,45 @@ const file = (...targets: Json[]) => ({ financialYear: '2019/20', source: 'MoU',
 const good = () =>
   file(
     target(),
-    target({ code: '2.2', unit: 'participants', threshold: 60, counts: { offers: ['next-generation'] } }),
+    target({
+      code: '2.2',
+      unit: 'participants',
+      threshold: 60,
+      counts: { offers: ['next-generation'] },
+    }),
     target({
       code: '9.1',
       unit: 'percent_of_eligible',
       threshold: 75,
       counts: { offers: ['change-of-control'] },
       eligible: 'councils_with_change_of_control',
-      subTargets: [target({ code: '9.1a', unit: 'engagements', threshold: 10, counts: { offers: ['change-of-control'] } })],
+      subTargets: [
+        target({
+          code: '9.1a',
+          unit: 'engagements',
+          threshold: 10,
+          counts: { offers: ['change-of-control'] },
+        }),
+      ],
     }),
     target({
       code: '8.2',
       unit: 'councils_vs_baseline',
       threshold: 50,
       counts: { offers: ['peer-challenge-corporate'] },
-      baseline: { measure: 'councils_without_corporate_peer_challenge_since', since: '2013-01-01', asOf: '2019-04-01' },
+      baseline: {
+        measure: 'councils_without_corporate_peer_challenge_since',
+        since: '2013-01-01',
+        asOf: '2019-04-01',
+      },
     }),
-    target({ code: '6.1b', unit: 'pounds', threshold: 25_000_000, counts: { events: ['SavingsReported'] }, windowYears: 4 }),
+    target({
+      code: '6.1b',
+      unit: 'pounds',
+      threshold: 25_000_000,
+      counts: { events: ['SavingsReported'] },
+      windowYears: 4,
+    }),
   );
 
 function failure(json: unknown, fy = 2019): InvalidReferenceData {
@@ -95,20 +144,86 @@ describe('parseTargets', () => {
     ['targets[0].unit', file(target({ unit: 'councils' })), 'must be one of'],
     ['targets[0].threshold', file(target({ threshold: -1 })), 'number from 0'],
     ['targets[0].counts', file(target({ counts: {} })), 'must name offers or events'],
-    ['targets[0].counts.offers[0]', file(target({ counts: { offers: ['ignite'] } })), 'not in the year'],
-    ['targets[0].counts.events[0]', file(target({ counts: { events: ['PeerChallengeDone'] } })), 'must be one of'],
-    ['targets[0].counts.offers[1]', file(target({ counts: { offers: ['be-a-councillor', 'be-a-councillor'] } })), 'repeated'],
-    ['targets[0].threshold', file(target({ unit: 'percent_of_eligible', threshold: 101, eligible: 'all_councils' })), 'percentage'],
-    ['targets[0].eligible', file(target({ unit: 'percent_of_eligible', threshold: 75 })), 'exactly when'],
+    [
+      'targets[0].counts.offers[0]',
+      file(target({ counts: { offers: ['ignite'] } })),
+      'not in the year',
+    ],
+    [
+      'targets[0].counts.events[0]',
+      file(target({ counts: { events: ['PeerChallengeDone'] } })),
+      'must be one of',
+    ],
+    [
+      'targets[0].counts.offers[1]',
+      file(target({ counts: { offers: ['be-a-councillor', 'be-a-councillor'] } })),
+      'repeated',
+    ],
+    [
+      'targets[0].threshold',
+      file(target({ unit: 'percent_of_eligible', threshold: 101, eligible: 'all_councils' })),
+      'percentage',
+    ],
+    [
+      'targets[0].eligible',
+      file(target({ unit: 'percent_of_eligible', threshold: 75 })),
+      'exactly when',
+    ],
     ['targets[0].eligible', file(target({ eligible: 'all_councils' })), 'exactly when'],
-    ['targets[0].eligible', file(target({ unit: 'percent_of_eligible', eligible: 'some' })), 'must be one of'],
-    ['targets[0].baseline', file(target({ unit: 'councils_vs_baseline', threshold: 50 })), 'exactly when'],
-    ['targets[0].baseline.since', file(target({ unit: 'councils_vs_baseline', baseline: { measure: 'councils_without_corporate_peer_challenge_since', since: '2013', asOf: '2019-04-01' } })), 'YYYY-MM-DD'],
-    ['targets[0].windowYears', file(target({ unit: 'pounds', counts: { events: ['SavingsReported'] } })), 'exactly when'],
-    ['targets[0].counts', file(target({ unit: 'pounds', windowYears: 4 })), 'SavingsReported events only'],
-    ['targets[0].counts.offers[0]', file(target({ unit: 'participants' })), 'does not count participants'],
-    ['targets[0].counts.events', file(target({ unit: 'participants', counts: { offers: ['next-generation'], events: ['OfferDelivered'] } })), 'participants come from offers'],
-    ['targets[0].subTargets[0].subTargets', file(target({ subTargets: [target({ code: '2.1a', subTargets: [] })] })), 'cannot nest'],
+    [
+      'targets[0].eligible',
+      file(target({ unit: 'percent_of_eligible', eligible: 'some' })),
+      'must be one of',
+    ],
+    [
+      'targets[0].baseline',
+      file(target({ unit: 'councils_vs_baseline', threshold: 50 })),
+      'exactly when',
+    ],
+    [
+      'targets[0].baseline.since',
+      file(
+        target({
+          unit: 'councils_vs_baseline',
+          baseline: {
+            measure: 'councils_without_corporate_peer_challenge_since',
+            since: '2013',
+            asOf: '2019-04-01',
+          },
+        }),
+      ),
+      'YYYY-MM-DD',
+    ],
+    [
+      'targets[0].windowYears',
+      file(target({ unit: 'pounds', counts: { events: ['SavingsReported'] } })),
+      'exactly when',
+    ],
+    [
+      'targets[0].counts',
+      file(target({ unit: 'pounds', windowYears: 4 })),
+      'SavingsReported events only',
+    ],
+    [
+      'targets[0].counts.offers[0]',
+      file(target({ unit: 'participants' })),
+      'does not count participants',
+    ],
+    [
+      'targets[0].counts.events',
+      file(
+        target({
+          unit: 'participants',
+          counts: { offers: ['next-generation'], events: ['OfferDelivered'] },
+        }),
+      ),
+      'participants come from offers',
+    ],
+    [
+      'targets[0].subTargets[0].subTargets',
+      file(target({ subTargets: [target({ code: '2.1a', subTargets: [] })] })),
+      'cannot nest',
+    ],
     ['targets[0].scope', file(target({ scope: 'all' })), 'not a known field'],
     ['targets[1]', file(target(), target()), '2.1 is repeated'],
   ])('names the bad field %s', (field, json, problem) => {

@@ -10,7 +10,10 @@ import { allTargets, findTarget } from './targets.js';
 // Tests may read files; the domain itself never does (the ledger reads these at start).
 const read = (kind: 'catalogue' | 'targets', fy: number): unknown =>
   JSON.parse(
-    readFileSync(new URL(`../../reference-data/${kind}/${financialYearFileStem(fy)}.json`, import.meta.url), 'utf8'),
+    readFileSync(
+      new URL(`../../reference-data/${kind}/${financialYearFileStem(fy)}.json`, import.meta.url),
+      'utf8',
+    ),
   );
 
 const YEARS = [2019, 2020];
@@ -23,11 +26,30 @@ describe('reference data files', () => {
 
   it('the 2019/20 catalogue has the MoU offer and every structured interaction', () => {
     for (const code of [
-      'leadership-academy', 'be-a-councillor', 'next-generation', 'leadership-essentials', 'top-team-development',
-      'ignite', 'springboard', 'ngdp', 'workforce-support', 'financial-health-check', 'design-in-the-public-sector',
-      'behavioural-insights', 'housing-adviser', 'devolution-support', 'cohesion-support', 'fire-reform',
-      'community-engagement', 'political-leadership-support', 'bespoke-package', 'self-assessment-tool',
-      'annual-conversation', 'change-of-control', 'mentoring', 'productivity-expert',
+      'leadership-academy',
+      'be-a-councillor',
+      'next-generation',
+      'leadership-essentials',
+      'top-team-development',
+      'ignite',
+      'springboard',
+      'ngdp',
+      'workforce-support',
+      'financial-health-check',
+      'design-in-the-public-sector',
+      'behavioural-insights',
+      'housing-adviser',
+      'devolution-support',
+      'cohesion-support',
+      'fire-reform',
+      'community-engagement',
+      'political-leadership-support',
+      'bespoke-package',
+      'self-assessment-tool',
+      'annual-conversation',
+      'change-of-control',
+      'mentoring',
+      'productivity-expert',
     ]) {
       expect(catalogue.hasOffer(2019, code)).toBe(true);
     }
@@ -38,7 +60,10 @@ describe('reference data files', () => {
 
   it('2020/21 continues every structured interaction', () => {
     const interactions = (fy: number) =>
-      catalogue.year(fy)?.offers.filter((offer) => offer.interaction !== null).map((offer) => offer.code);
+      catalogue
+        .year(fy)
+        ?.offers.filter((offer) => offer.interaction !== null)
+        .map((offer) => offer.code);
     expect(interactions(2020)).toEqual(interactions(2019));
   });
 
@@ -64,10 +89,15 @@ describe('reference data files', () => {
       'annual-conversation': ['percent_of_eligible', 100],
     };
     for (const [code, [unit, threshold]] of Object.entries(expected)) {
-      expect([code, findTarget(targets, code)?.unit, findTarget(targets, code)?.threshold]).toEqual([code, unit, threshold]);
+      expect([code, findTarget(targets, code)?.unit, findTarget(targets, code)?.threshold]).toEqual(
+        [code, unit, threshold],
+      );
     }
     expect(findTarget(targets, '8.1')?.counts.offers).toHaveLength(PEER_CHALLENGE_KINDS.length);
-    expect(findTarget(targets, '8.1a')?.counts.offers).toEqual(['peer-challenge-corporate', 'peer-challenge-finance']);
+    expect(findTarget(targets, '8.1a')?.counts.offers).toEqual([
+      'peer-challenge-corporate',
+      'peer-challenge-finance',
+    ]);
     expect(allTargets(targets).length).toBeGreaterThanOrEqual(Object.keys(expected).length);
   });
 });

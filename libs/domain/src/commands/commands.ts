@@ -50,8 +50,14 @@ export type CouncilCommand =
         supportAgreed: readonly string[];
       }
     >
-  | Command<'RequestPeerChallenge', { peerChallengeId: string; kind: PeerChallengeKind; service?: string }>
-  | Command<'SchedulePeerChallenge', { peerChallengeId: string; onSiteFrom: IsoDate; onSiteTo: IsoDate }>
+  | Command<
+      'RequestPeerChallenge',
+      { peerChallengeId: string; kind: PeerChallengeKind; service?: string }
+    >
+  | Command<
+      'SchedulePeerChallenge',
+      { peerChallengeId: string; onSiteFrom: IsoDate; onSiteTo: IsoDate }
+    >
   | Command<
       'DeliverPeerChallenge',
       {

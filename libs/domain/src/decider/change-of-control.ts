@@ -58,10 +58,7 @@ export function decideAnswerChangeOfControlOffer(
 export function requireDays(value: unknown): number {
   const { min, max, step } = COMMAND_LIMITS.changeOfControlDays;
   const valid =
-    typeof value === 'number' &&
-    value >= min &&
-    value <= max &&
-    Number.isInteger(value / step);
+    typeof value === 'number' && value >= min && value <= max && Number.isInteger(value / step);
   if (!valid) throw new InvalidCommand('days', `must be ${min} to ${max} in steps of ${step}`);
   return value;
 }

@@ -1,15 +1,40 @@
 import { describe, it, expect } from '@jest/globals';
-import { DateOutOfRange, DuplicateEngagementId, EngagementNotFound, InvalidCommand, InvalidLifecycleStep } from '../errors.js';
+import {
+  DateOutOfRange,
+  DuplicateEngagementId,
+  EngagementNotFound,
+  InvalidCommand,
+  InvalidLifecycleStep,
+} from '../errors.js';
 import { command, event, givenCouncil, when } from './test-fixtures.js';
 
-const made = event('ChangeOfControlOfferMade', { occurredAt: '2019-05-10', offerId: 'coc1', trigger: 'control' });
-const accepted = event('ChangeOfControlOfferAccepted', { occurredAt: '2019-05-20', offerId: 'coc1' });
-const declined = event('ChangeOfControlOfferDeclined', { occurredAt: '2019-05-20', offerId: 'coc1' });
-const supported = event('ChangeOfControlSupportDelivered', { occurredAt: '2019-06-03', offerId: 'coc1', days: 2.5, memberPeers: 2 });
+const made = event('ChangeOfControlOfferMade', {
+  occurredAt: '2019-05-10',
+  offerId: 'coc1',
+  trigger: 'control',
+});
+const accepted = event('ChangeOfControlOfferAccepted', {
+  occurredAt: '2019-05-20',
+  offerId: 'coc1',
+});
+const declined = event('ChangeOfControlOfferDeclined', {
+  occurredAt: '2019-05-20',
+  offerId: 'coc1',
+});
+const supported = event('ChangeOfControlSupportDelivered', {
+  occurredAt: '2019-06-03',
+  offerId: 'coc1',
+  days: 2.5,
+  memberPeers: 2,
+});
 
 describe('MakeChangeOfControlOffer', () => {
   const make = (trigger: string) =>
-    command('MakeChangeOfControlOffer', { occurredAt: '2019-05-10', offerId: 'coc1', trigger: trigger as 'control' });
+    command('MakeChangeOfControlOffer', {
+      occurredAt: '2019-05-10',
+      offerId: 'coc1',
+      trigger: trigger as 'control',
+    });
 
   it('given a new id, records the offer', () => {
     expect(when(givenCouncil(), make('control'))).toEqual([made]);
@@ -26,8 +51,10 @@ describe('MakeChangeOfControlOffer', () => {
 });
 
 describe('AcceptChangeOfControlOffer and DeclineChangeOfControlOffer', () => {
-  const accept = (occurredAt = '2019-05-20') => command('AcceptChangeOfControlOffer', { offerId: 'coc1', occurredAt });
-  const decline = () => command('DeclineChangeOfControlOffer', { offerId: 'coc1', occurredAt: '2019-05-20' });
+  const accept = (occurredAt = '2019-05-20') =>
+    command('AcceptChangeOfControlOffer', { offerId: 'coc1', occurredAt });
+  const decline = () =>
+    command('DeclineChangeOfControlOffer', { offerId: 'coc1', occurredAt: '2019-05-20' });
 
   it('given an offer made, accepts or declines it', () => {
     expect(when(givenCouncil(made), accept())).toEqual([accepted]);
@@ -75,17 +102,28 @@ describe('DeliverChangeOfControlSupport', () => {
   });
 
   it('given an id naming another kind of engagement, throws EngagementNotFound', () => {
-    const state = givenCouncil(event('MentoringStarted', { mentoringId: 'coc1', menteeId: 'm1', menteeRole: 'leader', peerType: 'member_peer' }));
+    const state = givenCouncil(
+      event('MentoringStarted', {
+        mentoringId: 'coc1',
+        menteeId: 'm1',
+        menteeRole: 'leader',
+        peerType: 'member_peer',
+      }),
+    );
     expect(() => when(state, deliver())).toThrow(EngagementNotFound);
   });
 
   it('given a declined offer or support already delivered, throws InvalidLifecycleStep', () => {
     expect(() => when(givenCouncil(made, declined), deliver())).toThrow(InvalidLifecycleStep);
-    expect(() => when(givenCouncil(made, accepted, supported), deliver())).toThrow(InvalidLifecycleStep);
+    expect(() => when(givenCouncil(made, accepted, supported), deliver())).toThrow(
+      InvalidLifecycleStep,
+    );
   });
 
   it.each([0, 0.25, 5.5, 1.2, '2'])('given %p days, throws InvalidCommand', (days) => {
-    expect(() => when(givenCouncil(made), deliver(days))).toThrow(expect.objectContaining({ field: 'days' }));
+    expect(() => when(givenCouncil(made), deliver(days))).toThrow(
+      expect.objectContaining({ field: 'days' }),
+    );
   });
 
   it.each([0.5, 5])('given %p days, accepts them', (days) => {
@@ -93,6 +131,8 @@ describe('DeliverChangeOfControlSupport', () => {
   });
 
   it.each([0, 11, 1.5])('given %p member peers, throws InvalidCommand', (peers) => {
-    expect(() => when(givenCouncil(made), deliver(2, peers))).toThrow(expect.objectContaining({ field: 'memberPeers' }));
+    expect(() => when(givenCouncil(made), deliver(2, peers))).toThrow(
+      expect.objectContaining({ field: 'memberPeers' }),
+    );
   });
 });

@@ -44,7 +44,8 @@ function checkOccurredAt({ council, eventId, known, correction, context }: Targe
   requireNotFuture(field, date, context);
   if (known.type === 'CouncilRegistered' || known.type === 'CouncilAbolished') return;
   requireWithinLifespan(council, field, date);
-  const steps = known.subject === null ? [] : (engagementOf(council, known.subject)?.engagement.steps ?? []);
+  const steps =
+    known.subject === null ? [] : (engagementOf(council, known.subject)?.engagement.steps ?? []);
   const index = steps.findIndex((step) => step.eventId === eventId);
   const before = index >= 0 ? steps[index - 1]?.on : steps[0]?.on;
   const after = index >= 0 ? steps[index + 1]?.on : undefined;
@@ -120,11 +121,19 @@ function checkPeerChallenge(target: Target): Cascade {
 function checkSavingsPeriod({ correction }: Target): Cascade {
   const from = has(correction, 'periodFrom');
   if (from !== has(correction, 'periodTo')) {
-    throw new InvalidCommand('correction.periodTo', 'periodFrom and periodTo are corrected together');
+    throw new InvalidCommand(
+      'correction.periodTo',
+      'periodFrom and periodTo are corrected together',
+    );
   }
   if (from) {
     const periodFrom = correction.periodFrom as IsoDate;
-    requireOrdered('correction.periodFrom', periodFrom, 'correction.periodTo', correction.periodTo as IsoDate);
+    requireOrdered(
+      'correction.periodFrom',
+      periodFrom,
+      'correction.periodTo',
+      correction.periodTo as IsoDate,
+    );
   }
   return NO_CASCADE;
 }

@@ -1,5 +1,10 @@
 import { COMMAND_LIMITS, type CommandOf } from '../commands/commands.js';
-import { EventAlreadyRetracted, EventNotFound, InvalidCommand, InvalidLifecycleStep } from '../errors.js';
+import {
+  EventAlreadyRetracted,
+  EventNotFound,
+  InvalidCommand,
+  InvalidLifecycleStep,
+} from '../errors.js';
 import type { CouncilEvent } from '../events/events.js';
 import type { DecisionContext } from './context.js';
 import { checkCorrection } from './correction-checks.js';
@@ -12,12 +17,7 @@ import {
   requireRegistered,
   requireText,
 } from './guards.js';
-import {
-  byId,
-  type CouncilState,
-  type KnownEvent,
-  type RegisteredCouncilState,
-} from './state.js';
+import { byId, type CouncilState, type KnownEvent, type RegisteredCouncilState } from './state.js';
 
 /*
  * Corrections and retractions are bookkeeping done today about the past, so they are not
@@ -37,7 +37,10 @@ function requireAmendable(
   if (target === undefined) throw new EventNotFound(eventId);
   if (target.retracted) throw new EventAlreadyRetracted(eventId);
   if (target.type === 'EventCorrected' || target.type === 'EventRetracted') {
-    throw new InvalidCommand('eventId', 'names a correction or retraction; amend the original event');
+    throw new InvalidCommand(
+      'eventId',
+      'names a correction or retraction; amend the original event',
+    );
   }
   return { eventId, target, reason };
 }

@@ -25,7 +25,9 @@ function patchDated<T extends Dated>(history: readonly T[], eventId: string, pat
 }
 
 function pick(correction: Correction, fields: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(fields.filter((f) => Object.hasOwn(correction, f)).map((f) => [f, correction[f]]));
+  return Object.fromEntries(
+    fields.filter((f) => Object.hasOwn(correction, f)).map((f) => [f, correction[f]]),
+  );
 }
 
 function patchStep(state: R, subject: string | null, eventId: string, patch: object): R {
@@ -97,7 +99,10 @@ const APPLIERS: Partial<Record<CouncilEventType, Applier>> = {
     const offer = byId(state.changeOfControlOffers, subject ?? '');
     if (subject === null || offer === undefined) return state;
     const patched = { ...offer, ...pick(correction, ['trigger']) };
-    return { ...state, changeOfControlOffers: { ...state.changeOfControlOffers, [subject]: patched } };
+    return {
+      ...state,
+      changeOfControlOffers: { ...state.changeOfControlOffers, [subject]: patched },
+    };
   },
   OfferDelivered: (state, _id, subject, correction) => {
     const delivery = byId(state.deliveries, subject ?? '');

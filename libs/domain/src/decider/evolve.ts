@@ -131,7 +131,11 @@ function apply(state: R, eventId: string, event: CouncilEvent): R {
     case 'PeerChallengeRequested':
       return openPeerChallenge(state, eventId, event);
     case 'PeerChallengeScheduled':
-      return advance(state, event.data.peerChallengeId, onSiteStep(eventId, 'scheduled', event.data));
+      return advance(
+        state,
+        event.data.peerChallengeId,
+        onSiteStep(eventId, 'scheduled', event.data),
+      );
     case 'PeerChallengeDelivered':
       return byId(state.peerChallenges, event.data.peerChallengeId) === undefined
         ? openPeerChallenge(state, eventId, event)
@@ -162,10 +166,16 @@ function apply(state: R, eventId: string, event: CouncilEvent): R {
     case 'MentoringCompleted':
       return advance(state, event.data.mentoringId, step(eventId, 'completed', on));
     case 'ProductivityExpertEngaged':
-      return open(state, 'productivityEngagements', 'productivity engagement', event.data.engagementId, {
-        status: 'open',
-        steps: [step(eventId, 'open', on)],
-      });
+      return open(
+        state,
+        'productivityEngagements',
+        'productivity engagement',
+        event.data.engagementId,
+        {
+          status: 'open',
+          steps: [step(eventId, 'open', on)],
+        },
+      );
     case 'SavingsReported':
       // Amounts are for projections; the decision only needs the engagement to stay open.
       return state;

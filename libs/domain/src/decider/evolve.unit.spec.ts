@@ -1,106 +1,79 @@
 import { describe, it, expect } from '@jest/globals';
 import type { CouncilEvent } from '../events/events.js';
-import { evolve, foldCouncil } from './evolve.js';
-import { byId, controlAt, initialState, leaderAt, membershipAt, onSiteOf, type CouncilState } from './state.js';
-import { event, given, givenCouncil, registration } from './test-fixtures.js';
-
-function registered(state: CouncilState) {
-  if (state.status === 'unregistered') throw new Error('expected a registered council');
-  return state;
-}
-
-describe('evolve: registry events', () => {
-  it('CouncilRegistered makes an active council with empty histories', () => {
-    const state = registered(given(registration({ validTo: '2020-03-31' })));
-    expect(state).toMatchObject({
-      status: 'active',
-      gss: 'E06000023',
-      name: 'Bristol City Council',
-      authorityType: 'unitary',
-      region: 'South West',
-      validFrom: null,
-      validTo: '2020-03-31',
-      controlHistory: [],
-      lastActivityOn: null,
-    });
-    expect(state.events).toEqual({ e1: { type: 'CouncilRegistered', retracted: false, subject: null } });
-  });
-
-  it('ignores a second registration and anything before the first', () => {
-    const stray = event('PoliticalControlChanged', { control: 'Labour' });
-    expect(evolve(initialState, { eventId: 'x', event: stray })).toBe(initialState);
-    const state = givenCouncil();
-    expect(evolve(state, { eventId: 'e9', event: registration({ name: 'Other' }) })).toBe(state);
-  });
-
-  it('ignores an event id it has already folded, so a replay changes nothing', () => {
-    const state = givenCouncil(event('PoliticalControlChanged', { control: 'Labour' }));
-    expect(evolve(state, { eventId: 'e2', event: event('PoliticalControlChanged', { control: 'Green' }) })).toBe(state);
-  });
-
-  it('PoliticalControlChanged keeps a dated history, back-dated entries in date order', () => {
-    const state = givenCouncil(
-      event('PoliticalControlChanged', { occurredAt: '2019-05-03', control: 'No overall control' }),
-      event('PoliticalControlChanged', { occurredAt: '2018-05-04', control: 'Conservative' }),
-    );
-    expect(controlAt(state, '2018-05-03')).toBeNull();
-    expect(controlAt(state, '2019-04-30')).toBe('Conservative');
-    expect(controlAt(state, '2019-05-03')).toBe('No overall control');
-    expect(controlAt(registered(state).controlHistory, '2020-01-01')).toBe('No overall control');
-    expect(registered(state).lastActivityOn).toBe('2019-05-03');
-  });
-
-  it('gives the later record the last word on the same date', () => {
-    const state = givenCouncil(
-      event('PoliticalControlChanged', { occurredAt: '2019-05-03', control: 'Labour' }),
-      event('PoliticalControlChanged', { occurredAt: '2019-05-03', control: 'Green' }),
-    );
-    expect(controlAt(state, '2019-05-03')).toBe('Green');
-  });
-
-  it('LeaderChanged and LgaMembershipChanged keep dated histories', () => {
-    const state = givenCouncil(
-      event('LeaderChanged', { occurredAt: '2019-05-20', role: 'mayor', leaderId: 'p2' }),
-      event('LgaMembershipChanged', { occurredAt: '2019-04-01', membership: 'non_member' }),
-    );
-    expect(leaderAt(state, '2019-05-19')).toBeNull();
-    expect(leaderAt(state, '2019-05-20')).toEqual({ role: 'mayor', leaderId: 'p2' });
-    expect(membershipAt(state, '2019-03-31')).toBe('unknown');
-    expect(membershipAt(state, '2019-04-01')).toBe('non_member');
-    expect(membershipAt(initialState, '2019-04-01')).toBe('unknown');
-    expect(controlAt(initialState, '2019-04-01')).toBeNull();
-    expect(leaderAt(initialState, '2019-04-01')).toBeNull();
-  });
-
-  it('CouncilAbolished ends the council with its successors; a second one is ignored', () => {
-    const abolished = event('CouncilAbolished', { occurredAt: '2020-03-31', lastDay: '2020-03-31', successors: ['E06000060'] });
-    const state = givenCouncil(abolished, event('CouncilAbolished', { occurredAt: '2020-03-31', lastDay: '2020-03-01', successors: [] }));
-    expect(state).toMatchObject({ status: 'abolished', lastDay: '2020-03-31', successors: ['E06000060'], abolishedBy: 'e2' });
-    expect(registered(state).lastActivityOn).toBeNull();
-  });
-});
+import { foldCouncil } from './evolve.js';
+import { byId, controlAt, onSiteOf, type CouncilState } from './state.js';
+import { event, givenCouncil, registered } from './test-fixtures.js';
 
 describe('evolve: engagements', () => {
   const pc = (state: CouncilState) => byId(registered(state).peerChallenges, 'pc1');
 
   it('AnnualConversationHeld records the conversation and reserves its id', () => {
-    const state = registered(givenCouncil(event('AnnualConversationHeld', { conversationId: 'ac1', adviserId: 'a', topics: [], supportAgreed: [] })));
-    expect(state.annualConversations.ac1).toEqual({ status: 'held', steps: [{ eventId: 'e2', status: 'held', on: '2019-06-03' }] });
+    const state = registered(
+      givenCouncil(
+        event('AnnualConversationHeld', {
+          conversationId: 'ac1',
+          adviserId: 'a',
+          topics: [],
+          supportAgreed: [],
+        }),
+      ),
+    );
+    expect(state.annualConversations.ac1).toEqual({
+      status: 'held',
+      steps: [{ eventId: 'e2', status: 'held', on: '2019-06-03' }],
+    });
     expect(state.engagementIds.ac1).toBe('annual conversation');
-    expect(state.events.e2).toEqual({ type: 'AnnualConversationHeld', retracted: false, subject: 'ac1' });
+    expect(state.events.e2).toEqual({
+      type: 'AnnualConversationHeld',
+      retracted: false,
+      subject: 'ac1',
+    });
   });
 
   it('walks a peer challenge through its whole lifecycle', () => {
     const events: CouncilEvent[] = [
-      event('PeerChallengeRequested', { occurredAt: '2019-05-01', peerChallengeId: 'pc1', kind: 'service_specific', service: 'housing' }),
-      event('PeerChallengeScheduled', { occurredAt: '2019-06-01', peerChallengeId: 'pc1', onSiteFrom: '2019-09-09', onSiteTo: '2019-09-12' }),
-      event('PeerChallengeDelivered', { occurredAt: '2019-09-13', peerChallengeId: 'pc1', onSiteFrom: '2019-09-10', onSiteTo: '2019-09-13', peers: 4, kind: 'service_specific', service: 'housing' }),
+      event('PeerChallengeRequested', {
+        occurredAt: '2019-05-01',
+        peerChallengeId: 'pc1',
+        kind: 'service_specific',
+        service: 'housing',
+      }),
+      event('PeerChallengeScheduled', {
+        occurredAt: '2019-06-01',
+        peerChallengeId: 'pc1',
+        onSiteFrom: '2019-09-09',
+        onSiteTo: '2019-09-12',
+      }),
+      event('PeerChallengeDelivered', {
+        occurredAt: '2019-09-13',
+        peerChallengeId: 'pc1',
+        onSiteFrom: '2019-09-10',
+        onSiteTo: '2019-09-13',
+        peers: 4,
+        kind: 'service_specific',
+        service: 'housing',
+      }),
       event('PeerChallengeReportPublished', { occurredAt: '2019-10-01', peerChallengeId: 'pc1' }),
-      event('PeerChallengeActionPlanPublished', { occurredAt: '2019-11-01', peerChallengeId: 'pc1' }),
-      event('PeerChallengeProgressReviewHeld', { occurredAt: '2020-03-01', peerChallengeId: 'pc1' }),
+      event('PeerChallengeActionPlanPublished', {
+        occurredAt: '2019-11-01',
+        peerChallengeId: 'pc1',
+      }),
+      event('PeerChallengeProgressReviewHeld', {
+        occurredAt: '2020-03-01',
+        peerChallengeId: 'pc1',
+      }),
     ];
-    const statuses = events.map((_, index) => pc(givenCouncil(...events.slice(0, index + 1)))?.status);
-    expect(statuses).toEqual(['requested', 'scheduled', 'delivered', 'report_published', 'action_plan_published', 'progress_review_held']);
+    const statuses = events.map(
+      (_, index) => pc(givenCouncil(...events.slice(0, index + 1)))?.status,
+    );
+    expect(statuses).toEqual([
+      'requested',
+      'scheduled',
+      'delivered',
+      'report_published',
+      'action_plan_published',
+      'progress_review_held',
+    ]);
     const challenge = pc(givenCouncil(...events));
     expect(challenge).toMatchObject({ kind: 'service_specific', service: 'housing' });
     expect(challenge && onSiteOf(challenge)).toEqual({ from: '2019-09-10', to: '2019-09-13' });
@@ -110,7 +83,13 @@ describe('evolve: engagements', () => {
 
   it('PeerChallengeDelivered without a request creates the challenge', () => {
     const state = givenCouncil(
-      event('PeerChallengeDelivered', { peerChallengeId: 'pc1', onSiteFrom: '2019-06-01', onSiteTo: '2019-06-03', peers: 5, kind: 'finance' }),
+      event('PeerChallengeDelivered', {
+        peerChallengeId: 'pc1',
+        onSiteFrom: '2019-06-01',
+        onSiteTo: '2019-06-03',
+        peers: 5,
+        kind: 'finance',
+      }),
     );
     expect(pc(state)).toMatchObject({ status: 'delivered', kind: 'finance', service: null });
     expect(registered(state).engagementIds.pc1).toBe('peer challenge');
@@ -118,25 +97,57 @@ describe('evolve: engagements', () => {
 
   it('walks a change-of-control offer: made, accepted or declined, support delivered', () => {
     const made = event('ChangeOfControlOfferMade', { offerId: 'c1', trigger: 'leader' });
-    const offer = (...more: CouncilEvent[]) => byId(registered(givenCouncil(made, ...more)).changeOfControlOffers, 'c1');
+    const offer = (...more: CouncilEvent[]) =>
+      byId(registered(givenCouncil(made, ...more)).changeOfControlOffers, 'c1');
     expect(offer()).toMatchObject({ status: 'offered', trigger: 'leader' });
-    expect(offer(event('ChangeOfControlOfferDeclined', { offerId: 'c1' }))?.status).toBe('declined');
+    expect(offer(event('ChangeOfControlOfferDeclined', { offerId: 'c1' }))?.status).toBe(
+      'declined',
+    );
     const accepted = event('ChangeOfControlOfferAccepted', { offerId: 'c1' });
     expect(offer(accepted)?.status).toBe('accepted');
-    const support = event('ChangeOfControlSupportDelivered', { offerId: 'c1', days: 1, memberPeers: 1 });
+    const support = event('ChangeOfControlSupportDelivered', {
+      offerId: 'c1',
+      days: 1,
+      memberPeers: 1,
+    });
     expect(offer(accepted, support)?.status).toBe('support_delivered');
   });
 
   it('walks mentoring, productivity engagements and risk signals', () => {
     const state = registered(
       givenCouncil(
-        event('MentoringStarted', { mentoringId: 'm1', menteeId: 'p', menteeRole: 'councillor', peerType: 'member_peer' }),
+        event('MentoringStarted', {
+          mentoringId: 'm1',
+          menteeId: 'p',
+          menteeRole: 'councillor',
+          peerType: 'member_peer',
+        }),
         event('MentoringCompleted', { mentoringId: 'm1' }),
-        event('ProductivityExpertEngaged', { engagementId: 'p1', expertId: 'x', focus: 'productivity' }),
-        event('SavingsReported', { engagementId: 'p1', amountPounds: 5, kind: 'saving', periodFrom: '2019-04-01', periodTo: '2019-05-31' }),
+        event('ProductivityExpertEngaged', {
+          engagementId: 'p1',
+          expertId: 'x',
+          focus: 'productivity',
+        }),
+        event('SavingsReported', {
+          engagementId: 'p1',
+          amountPounds: 5,
+          kind: 'saving',
+          periodFrom: '2019-04-01',
+          periodTo: '2019-05-31',
+        }),
         event('ProductivityEngagementClosed', { engagementId: 'p1' }),
-        event('RiskSignalRaised', { signalId: 'r1', kind: 'other', severity: 'medium', evidence: 'x' }),
-        event('RiskSignalRaised', { signalId: 'r2', kind: 'financial_distress', severity: 'high', evidence: 'x' }),
+        event('RiskSignalRaised', {
+          signalId: 'r1',
+          kind: 'other',
+          severity: 'medium',
+          evidence: 'x',
+        }),
+        event('RiskSignalRaised', {
+          signalId: 'r2',
+          kind: 'financial_distress',
+          severity: 'high',
+          evidence: 'x',
+        }),
         event('RiskSignalCleared', { signalId: 'r1', reason: 'resolved' }),
       ),
     );
@@ -149,13 +160,20 @@ describe('evolve: engagements', () => {
   });
 
   it('OfferDelivered records the delivery with its offer code', () => {
-    const state = registered(givenCouncil(event('OfferDelivered', { deliveryId: 'd1', offerCode: 'ignite', participants: 2 })));
+    const state = registered(
+      givenCouncil(
+        event('OfferDelivered', { deliveryId: 'd1', offerCode: 'ignite', participants: 2 }),
+      ),
+    );
     expect(state.deliveries.d1).toMatchObject({ status: 'delivered', offerCode: 'ignite' });
     expect(state.engagementIds.d1).toBe('offer delivery');
   });
 
   it('folds a stream from a given state', () => {
-    const state = foldCouncil([{ eventId: 'x2', event: event('PoliticalControlChanged', { control: 'Green' }) }], givenCouncil());
+    const state = foldCouncil(
+      [{ eventId: 'x2', event: event('PoliticalControlChanged', { control: 'Green' }) }],
+      givenCouncil(),
+    );
     expect(controlAt(state, '2019-06-03')).toBe('Green');
   });
 });

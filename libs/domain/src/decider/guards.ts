@@ -102,8 +102,13 @@ export function requireTextList(field: string, value: unknown): readonly string[
   return value as readonly string[];
 }
 
-export function requireOneOf<T extends string>(field: string, values: readonly T[], value: unknown) {
-  if (!isOneOf(values, value)) throw new InvalidCommand(field, `must be one of ${values.join(', ')}`);
+export function requireOneOf<T extends string>(
+  field: string,
+  values: readonly T[],
+  value: unknown,
+) {
+  if (!isOneOf(values, value))
+    throw new InvalidCommand(field, `must be one of ${values.join(', ')}`);
   return value;
 }
 
@@ -152,12 +157,12 @@ export function requireStatus<S extends string>(
 }
 
 /** Steps happen in order: a back-dated step may not precede the one before it. */
-export function requireAfterLastStep(
-  engagement: Engagement<string>,
-  occurredAt: IsoDate,
-): void {
+export function requireAfterLastStep(engagement: Engagement<string>, occurredAt: IsoDate): void {
   const last = engagement.steps[engagement.steps.length - 1];
   if (last !== undefined && occurredAt < last.on) {
-    throw new DateOutOfRange('occurredAt', `${occurredAt} is before the previous step (${last.on})`);
+    throw new DateOutOfRange(
+      'occurredAt',
+      `${occurredAt} is before the previous step (${last.on})`,
+    );
   }
 }

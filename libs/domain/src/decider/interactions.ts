@@ -49,7 +49,10 @@ export function requireCatalogueOffer(
   const offer = catalogue.offer(fy, code);
   if (offer === undefined) throw new OfferNotInCatalogue(code, financialYearLabel(fy));
   if (offer.interaction !== null) {
-    throw new InvalidCommand(field, `${code} is recorded by its own command (${offer.interaction})`);
+    throw new InvalidCommand(
+      field,
+      `${code} is recorded by its own command (${offer.interaction})`,
+    );
   }
   return code;
 }

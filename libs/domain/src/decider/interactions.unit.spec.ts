@@ -24,7 +24,14 @@ describe('RecordAnnualConversation', () => {
   });
 
   it('given an id already used by any engagement, throws DuplicateEngagementId', () => {
-    const state = givenCouncil(event('MentoringStarted', { mentoringId: 'ac-2019', menteeId: 'm', menteeRole: 'leader', peerType: 'member_peer' }));
+    const state = givenCouncil(
+      event('MentoringStarted', {
+        mentoringId: 'ac-2019',
+        menteeId: 'm',
+        menteeRole: 'leader',
+        peerType: 'member_peer',
+      }),
+    );
     expect(() => when(state, record())).toThrow(DuplicateEngagementId);
   });
 
@@ -50,7 +57,9 @@ describe('RecordOfferDelivered', () => {
   });
 
   it("given an offer not in that year's catalogue, throws OfferNotInCatalogue", () => {
-    expect(() => when(givenCouncil(), deliver('ignite', '2020-04-01'))).toThrow(OfferNotInCatalogue);
+    expect(() => when(givenCouncil(), deliver('ignite', '2020-04-01'))).toThrow(
+      OfferNotInCatalogue,
+    );
     expect(() => when(givenCouncil(), deliver('no-such-offer'))).toThrow(OfferNotInCatalogue);
   });
 
@@ -80,7 +89,11 @@ describe('RecordOfferDelivered', () => {
   });
 
   it('given an id that is an Object.prototype member, still treats it as new', () => {
-    const cmd = command('RecordOfferDelivered', { deliveryId: 'constructor', offerCode: 'ignite', participants: 1 });
+    const cmd = command('RecordOfferDelivered', {
+      deliveryId: 'constructor',
+      offerCode: 'ignite',
+      participants: 1,
+    });
     expect(when(givenCouncil(), cmd)).toHaveLength(1);
   });
 });

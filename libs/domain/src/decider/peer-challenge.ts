@@ -2,7 +2,11 @@ import { COMMAND_LIMITS, type CommandOf } from '../commands/commands.js';
 import { InvalidCommand } from '../errors.js';
 import type { CouncilEvent } from '../events/events.js';
 import type { DateRange } from '../values/iso-date.js';
-import { PEER_CHALLENGE_KINDS, type PeerChallengeKind, SERVICE_PATTERN } from '../values/support.js';
+import {
+  PEER_CHALLENGE_KINDS,
+  type PeerChallengeKind,
+  SERVICE_PATTERN,
+} from '../values/support.js';
 import type { DecisionContext } from './context.js';
 import {
   requireAfterLastStep,
@@ -40,7 +44,10 @@ export function requireService(
     return undefined;
   }
   if (typeof service !== 'string' || !SERVICE_PATTERN.test(service)) {
-    throw new InvalidCommand(field, 'a service_specific peer challenge names its service, e.g. housing');
+    throw new InvalidCommand(
+      field,
+      'a service_specific peer challenge names its service, e.g. housing',
+    );
   }
   return service;
 }
@@ -91,7 +98,11 @@ export function decideSchedulePeerChallenge(
   requireStatus(AREA, peerChallengeId, challenge, ['requested', 'scheduled'], 'schedule it');
   const onSite = requireOnSite(council, command.data);
   const current = onSiteOf(challenge);
-  if (challenge.status === 'scheduled' && current?.from === onSite.from && current.to === onSite.to) {
+  if (
+    challenge.status === 'scheduled' &&
+    current?.from === onSite.from &&
+    current.to === onSite.to
+  ) {
     return [];
   }
   requireAfterLastStep(challenge, occurredAt);
@@ -128,7 +139,10 @@ export function decideDeliverPeerChallenge(
       throw new InvalidCommand('kind', `the peer challenge was requested as ${challenge.kind}`);
     }
     if (command.data.service !== undefined && command.data.service !== challenge.service) {
-      throw new InvalidCommand('service', `the peer challenge was requested for ${challenge.service ?? 'no service'}`);
+      throw new InvalidCommand(
+        'service',
+        `the peer challenge was requested for ${challenge.service ?? 'no service'}`,
+      );
     }
     kind = challenge.kind;
     service = challenge.service ?? undefined;
@@ -168,7 +182,10 @@ const FOLLOW_UPS = {
     event: 'PeerChallengeProgressReviewHeld',
     step: 'hold its progress review',
   },
-} as const satisfies Record<FollowUp['type'], { after: PeerChallengeStatus; event: string; step: string }>;
+} as const satisfies Record<
+  FollowUp['type'],
+  { after: PeerChallengeStatus; event: string; step: string }
+>;
 
 export function decidePeerChallengeFollowUp(
   command: FollowUp,

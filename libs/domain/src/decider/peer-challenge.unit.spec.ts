@@ -2,7 +2,6 @@ import { describe, it, expect } from '@jest/globals';
 import {
   CouncilAbolished,
   DateBeforeCouncilExisted,
-  DateInFuture,
   DateOutOfRange,
   DuplicateEngagementId,
   EngagementNotFound,
@@ -19,7 +18,12 @@ const requested = (kind = 'corporate', service?: string) =>
     ...(service ? { service } : {}),
   });
 const scheduled = (onSiteFrom = '2019-09-09', onSiteTo = '2019-09-12') =>
-  event('PeerChallengeScheduled', { occurredAt: '2019-06-01', peerChallengeId: 'pc1', onSiteFrom, onSiteTo });
+  event('PeerChallengeScheduled', {
+    occurredAt: '2019-06-01',
+    peerChallengeId: 'pc1',
+    onSiteFrom,
+    onSiteTo,
+  });
 const delivered = () =>
   event('PeerChallengeDelivered', {
     occurredAt: '2019-09-12',
@@ -29,8 +33,10 @@ const delivered = () =>
     peers: 5,
     kind: 'corporate',
   });
-const step = (type: 'PeerChallengeReportPublished' | 'PeerChallengeActionPlanPublished', occurredAt: string) =>
-  event(type, { occurredAt, peerChallengeId: 'pc1' });
+const step = (
+  type: 'PeerChallengeReportPublished' | 'PeerChallengeActionPlanPublished',
+  occurredAt: string,
+) => event(type, { occurredAt, peerChallengeId: 'pc1' });
 
 describe('RequestPeerChallenge', () => {
   const request = (kind: string, service?: string) =>
@@ -56,7 +62,9 @@ describe('RequestPeerChallenge', () => {
     expect(() => when(givenCouncil(), request('service_specific'))).toThrow(
       expect.objectContaining({ code: 'InvalidCommand', field: 'service' }),
     );
-    expect(() => when(givenCouncil(), request('service_specific', 'Housing Services'))).toThrow(InvalidCommand);
+    expect(() => when(givenCouncil(), request('service_specific', 'Housing Services'))).toThrow(
+      InvalidCommand,
+    );
   });
 
   it('given a service for another kind, throws InvalidCommand', () => {
@@ -64,27 +72,42 @@ describe('RequestPeerChallenge', () => {
   });
 
   it('given an unknown kind, throws InvalidCommand', () => {
-    expect(() => when(givenCouncil(), request('audit'))).toThrow(expect.objectContaining({ field: 'kind' }));
+    expect(() => when(givenCouncil(), request('audit'))).toThrow(
+      expect.objectContaining({ field: 'kind' }),
+    );
   });
 
   it('given an id already used, throws DuplicateEngagementId', () => {
-    expect(() => when(givenCouncil(requested()), request('finance'))).toThrow(DuplicateEngagementId);
+    expect(() => when(givenCouncil(requested()), request('finance'))).toThrow(
+      DuplicateEngagementId,
+    );
   });
 });
 
 describe('SchedulePeerChallenge', () => {
-  const schedule = (onSiteFrom = '2019-09-09', onSiteTo = '2019-09-12', occurredAt = '2019-06-01') =>
+  const schedule = (
+    onSiteFrom = '2019-09-09',
+    onSiteTo = '2019-09-12',
+    occurredAt = '2019-06-01',
+  ) =>
     command('SchedulePeerChallenge', { peerChallengeId: 'pc1', onSiteFrom, onSiteTo, occurredAt });
 
   it('given a requested challenge, schedules it, on-site dates may be in the future', () => {
     const cmd = schedule('2020-09-07', '2020-09-10');
     expect(when(givenCouncil(requested()), cmd)).toEqual([
-      event('PeerChallengeScheduled', { occurredAt: '2019-06-01', peerChallengeId: 'pc1', onSiteFrom: '2020-09-07', onSiteTo: '2020-09-10' }),
+      event('PeerChallengeScheduled', {
+        occurredAt: '2019-06-01',
+        peerChallengeId: 'pc1',
+        onSiteFrom: '2020-09-07',
+        onSiteTo: '2020-09-10',
+      }),
     ]);
   });
 
   it('given a scheduled challenge and new dates, reschedules it', () => {
-    expect(when(givenCouncil(requested(), scheduled()), schedule('2019-10-07', '2019-10-10'))).toHaveLength(1);
+    expect(
+      when(givenCouncil(requested(), scheduled()), schedule('2019-10-07', '2019-10-10')),
+    ).toHaveLength(1);
   });
 
   it('given the same dates already scheduled, decides nothing', () => {
@@ -96,16 +119,25 @@ describe('SchedulePeerChallenge', () => {
   });
 
   it('given a delivered challenge, throws InvalidLifecycleStep', () => {
-    expect(() => when(givenCouncil(requested(), delivered()), schedule())).toThrow(InvalidLifecycleStep);
+    expect(() => when(givenCouncil(requested(), delivered()), schedule())).toThrow(
+      InvalidLifecycleStep,
+    );
   });
 
   it('given on-site dates in the wrong order, throws DateOutOfRange', () => {
-    expect(() => when(givenCouncil(requested()), schedule('2019-09-12', '2019-09-09'))).toThrow(DateOutOfRange);
+    expect(() => when(givenCouncil(requested()), schedule('2019-09-12', '2019-09-09'))).toThrow(
+      DateOutOfRange,
+    );
   });
 
   it('given on-site dates before the council existed, throws DateBeforeCouncilExisted', () => {
-    const state = given(registration({ validFrom: '2019-04-01', occurredAt: '2019-04-01' }), requested());
-    expect(() => when(state, schedule('2019-03-30', '2019-04-02'))).toThrow(DateBeforeCouncilExisted);
+    const state = given(
+      registration({ validFrom: '2019-04-01', occurredAt: '2019-04-01' }),
+      requested(),
+    );
+    expect(() => when(state, schedule('2019-03-30', '2019-04-02'))).toThrow(
+      DateBeforeCouncilExisted,
+    );
   });
 
   it('given on-site dates after the council ends, throws CouncilAbolished', () => {
@@ -114,90 +146,22 @@ describe('SchedulePeerChallenge', () => {
   });
 
   it('given a date before the request, throws DateOutOfRange', () => {
-    expect(() => when(givenCouncil(requested()), schedule(undefined, undefined, '2019-04-30'))).toThrow(
-      DateOutOfRange,
-    );
-  });
-});
-
-describe('DeliverPeerChallenge', () => {
-  const deliver = (extra: object = {}) =>
-    command('DeliverPeerChallenge', {
-      occurredAt: '2019-09-12',
-      peerChallengeId: 'pc1',
-      onSiteFrom: '2019-09-09',
-      onSiteTo: '2019-09-12',
-      peers: 5,
-      ...extra,
-    });
-
-  it('given a requested challenge, delivers it carrying its kind', () => {
-    expect(when(givenCouncil(requested(), scheduled()), deliver())).toEqual([delivered()]);
-  });
-
-  it('given a service-specific challenge, the delivery carries its service', () => {
-    expect(when(givenCouncil(requested('service_specific', 'planning')), deliver())[0]?.data).toMatchObject({
-      kind: 'service_specific',
-      service: 'planning',
-    });
-  });
-
-  it('given no request, creates the challenge at delivery from the kind given', () => {
-    expect(when(givenCouncil(), deliver({ kind: 'corporate' }))).toEqual([delivered()]);
-    expect(when(givenCouncil(), deliver({ kind: 'service_specific', service: 'highways' }))[0]?.data).toMatchObject({
-      service: 'highways',
-    });
-  });
-
-  it('given no request and no kind, throws InvalidCommand', () => {
-    expect(() => when(givenCouncil(), deliver())).toThrow(expect.objectContaining({ field: 'kind' }));
-  });
-
-  it('given no request and an id used by another engagement, throws DuplicateEngagementId', () => {
-    const state = givenCouncil(event('RiskSignalRaised', { signalId: 'pc1', kind: 'other', severity: 'low', evidence: 'x' }));
-    expect(() => when(state, deliver({ kind: 'corporate' }))).toThrow(DuplicateEngagementId);
-  });
-
-  it('given a kind or service that contradicts the request, throws InvalidCommand', () => {
-    expect(() => when(givenCouncil(requested()), deliver({ kind: 'finance' }))).toThrow(InvalidCommand);
-    expect(() => when(givenCouncil(requested('service_specific', 'housing')), deliver({ service: 'planning' }))).toThrow(
-      InvalidCommand,
-    );
-    expect(when(givenCouncil(requested()), deliver({ kind: 'corporate' }))).toHaveLength(1);
-  });
-
-  it('given a delivered challenge, throws InvalidLifecycleStep', () => {
-    expect(() => when(givenCouncil(requested(), delivered()), deliver())).toThrow(InvalidLifecycleStep);
-  });
-
-  it.each([0, 21, 4.5])('given %p peers, throws InvalidCommand', (peers) => {
-    expect(() => when(givenCouncil(requested()), deliver({ peers }))).toThrow(expect.objectContaining({ field: 'peers' }));
-  });
-
-  it('given on-site dates still to come, throws DateInFuture', () => {
-    expect(() => when(givenCouncil(requested()), deliver({ onSiteTo: '2020-07-02' }))).toThrow(DateInFuture);
-  });
-
-  it('given a delivery dated before the scheduling, throws DateOutOfRange', () => {
-    expect(() => when(givenCouncil(requested(), scheduled()), deliver({ occurredAt: '2019-05-31' }))).toThrow(
-      DateOutOfRange,
-    );
-  });
-
-  it('given a retracted challenge, throws InvalidLifecycleStep', () => {
-    const state = givenCouncil(
-      requested(),
-      event('EventRetracted', { eventId: 'e2', targetType: 'PeerChallengeRequested', reason: 'wrong council' }),
-    );
-    expect(() => when(state, deliver())).toThrow(InvalidLifecycleStep);
+    expect(() =>
+      when(givenCouncil(requested()), schedule(undefined, undefined, '2019-04-30')),
+    ).toThrow(DateOutOfRange);
   });
 });
 
 describe('peer challenge follow-ups', () => {
   const report = (occurredAt = '2019-10-01') =>
     command('PublishPeerChallengeReport', { peerChallengeId: 'pc1', occurredAt });
-  const plan = () => command('PublishPeerChallengeActionPlan', { peerChallengeId: 'pc1', occurredAt: '2019-11-01' });
-  const review = () => command('HoldPeerChallengeProgressReview', { peerChallengeId: 'pc1', occurredAt: '2020-03-01' });
+  const plan = () =>
+    command('PublishPeerChallengeActionPlan', { peerChallengeId: 'pc1', occurredAt: '2019-11-01' });
+  const review = () =>
+    command('HoldPeerChallengeProgressReview', {
+      peerChallengeId: 'pc1',
+      occurredAt: '2020-03-01',
+    });
   const reportEvent = step('PeerChallengeReportPublished', '2019-10-01');
   const planEvent = step('PeerChallengeActionPlanPublished', '2019-11-01');
 
@@ -205,24 +169,35 @@ describe('peer challenge follow-ups', () => {
     expect(when(givenCouncil(requested(), delivered()), report())).toEqual([reportEvent]);
     expect(when(givenCouncil(requested(), delivered(), reportEvent), plan())).toEqual([planEvent]);
     expect(when(givenCouncil(requested(), delivered(), reportEvent, planEvent), review())).toEqual([
-      event('PeerChallengeProgressReviewHeld', { occurredAt: '2020-03-01', peerChallengeId: 'pc1' }),
+      event('PeerChallengeProgressReviewHeld', {
+        occurredAt: '2020-03-01',
+        peerChallengeId: 'pc1',
+      }),
     ]);
   });
 
   it('given no delivery, throws InvalidLifecycleStep for the report', () => {
-    expect(() => when(givenCouncil(requested(), scheduled()), report())).toThrow(InvalidLifecycleStep);
+    expect(() => when(givenCouncil(requested(), scheduled()), report())).toThrow(
+      InvalidLifecycleStep,
+    );
   });
 
   it('given no report, throws InvalidLifecycleStep for the action plan', () => {
-    expect(() => when(givenCouncil(requested(), delivered()), plan())).toThrow(InvalidLifecycleStep);
+    expect(() => when(givenCouncil(requested(), delivered()), plan())).toThrow(
+      InvalidLifecycleStep,
+    );
   });
 
   it('given no action plan, throws InvalidLifecycleStep for the progress review', () => {
-    expect(() => when(givenCouncil(requested(), delivered(), reportEvent), review())).toThrow(InvalidLifecycleStep);
+    expect(() => when(givenCouncil(requested(), delivered(), reportEvent), review())).toThrow(
+      InvalidLifecycleStep,
+    );
   });
 
   it('given the report already published, throws InvalidLifecycleStep', () => {
-    expect(() => when(givenCouncil(requested(), delivered(), reportEvent), report())).toThrow(InvalidLifecycleStep);
+    expect(() => when(givenCouncil(requested(), delivered(), reportEvent), report())).toThrow(
+      InvalidLifecycleStep,
+    );
   });
 
   it('given no such challenge, throws EngagementNotFound', () => {
@@ -230,6 +205,8 @@ describe('peer challenge follow-ups', () => {
   });
 
   it('given a date before the delivery, throws DateOutOfRange', () => {
-    expect(() => when(givenCouncil(requested(), delivered()), report('2019-09-11'))).toThrow(DateOutOfRange);
+    expect(() => when(givenCouncil(requested(), delivered()), report('2019-09-11'))).toThrow(
+      DateOutOfRange,
+    );
   });
 });

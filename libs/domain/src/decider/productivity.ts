@@ -42,7 +42,8 @@ export function requirePounds(field: string, value: unknown): number {
     Number.isFinite(value) &&
     value >= 0 &&
     Math.abs(Math.round(value * 100) - value * 100) < 1e-6;
-  if (!valid) throw new InvalidCommand(field, 'must be an amount of pounds >= 0 with at most 2 decimals');
+  if (!valid)
+    throw new InvalidCommand(field, 'must be an amount of pounds >= 0 with at most 2 decimals');
   return value;
 }
 

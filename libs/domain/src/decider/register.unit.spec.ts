@@ -13,7 +13,15 @@ import {
 import type { CommandOf } from '../commands/commands.js';
 import { decide } from './decide.js';
 import { initialState } from './state.js';
-import { command, context, event, given, givenCouncil, registration, when } from './test-fixtures.js';
+import {
+  command,
+  context,
+  event,
+  given,
+  givenCouncil,
+  registration,
+  when,
+} from './test-fixtures.js';
 
 const register = (extra: Partial<CommandOf<'RegisterCouncil'>['data']> = {}) =>
   command('RegisterCouncil', {
@@ -42,7 +50,9 @@ describe('RegisterCouncil', () => {
   });
 
   it('given a different registration, throws CouncilAlreadyRegistered', () => {
-    expect(() => when(givenCouncil(), register({ name: 'Bristol' }))).toThrow(CouncilAlreadyRegistered);
+    expect(() => when(givenCouncil(), register({ name: 'Bristol' }))).toThrow(
+      CouncilAlreadyRegistered,
+    );
   });
 
   it.each([
@@ -57,7 +67,11 @@ describe('RegisterCouncil', () => {
   });
 
   it('given validTo before validFrom, throws DateOutOfRange', () => {
-    const cmd = register({ validFrom: '2020-04-01', validTo: '2020-03-31', occurredAt: '2020-04-01' });
+    const cmd = register({
+      validFrom: '2020-04-01',
+      validTo: '2020-03-31',
+      occurredAt: '2020-04-01',
+    });
     expect(() => when(initialState, cmd)).toThrow(DateOutOfRange);
   });
 
@@ -74,8 +88,15 @@ describe('RegisterCouncil', () => {
   });
 
   it('registers a council created later with its start date', () => {
-    const cmd = register({ validFrom: '2019-04-01', occurredAt: '2019-04-01', validTo: '2020-03-31' });
-    expect(when(initialState, cmd)[0]?.data).toMatchObject({ validFrom: '2019-04-01', validTo: '2020-03-31' });
+    const cmd = register({
+      validFrom: '2019-04-01',
+      occurredAt: '2019-04-01',
+      validTo: '2020-03-31',
+    });
+    expect(when(initialState, cmd)[0]?.data).toMatchObject({
+      validFrom: '2019-04-01',
+      validTo: '2020-03-31',
+    });
   });
 });
 
@@ -95,9 +116,12 @@ describe('guards shared by every command but RegisterCouncil', () => {
     expect(() => when(givenCouncil(), control('2020-07-01'))).toThrow(DateInFuture);
   });
 
-  it.each(['1999-12-31', '2019-02-29', 'yesterday'])('given occurredAt %s, throws DateOutOfRange', (date) => {
-    expect(() => when(givenCouncil(), control(date))).toThrow(DateOutOfRange);
-  });
+  it.each(['1999-12-31', '2019-02-29', 'yesterday'])(
+    'given occurredAt %s, throws DateOutOfRange',
+    (date) => {
+      expect(() => when(givenCouncil(), control(date))).toThrow(DateOutOfRange);
+    },
+  );
 
   it('given a date before the council existed, throws DateBeforeCouncilExisted', () => {
     const state = given(registration({ validFrom: '2019-04-01', occurredAt: '2019-04-01' }));
@@ -113,16 +137,20 @@ describe('guards shared by every command but RegisterCouncil', () => {
 
   it('given a date after abolition, throws CouncilAbolished; a back-dated one is still taken', () => {
     const state = givenCouncil(
-      event('CouncilAbolished', { occurredAt: '2019-03-31', lastDay: '2019-03-31', successors: [] }),
+      event('CouncilAbolished', {
+        occurredAt: '2019-03-31',
+        lastDay: '2019-03-31',
+        successors: [],
+      }),
     );
     expect(() => when(state, control('2019-04-01'))).toThrow(CouncilAbolished);
     expect(when(state, control('2019-03-01'))).toHaveLength(1);
   });
 
   it('given a clock that is not a date, fails as a wiring fault', () => {
-    expect(() => decide(control('2019-06-01'), givenCouncil(), { ...context, today: 'now' })).toThrow(
-      'is not a date',
-    );
+    expect(() =>
+      decide(control('2019-06-01'), givenCouncil(), { ...context, today: 'now' }),
+    ).toThrow('is not a date');
   });
 
   it('given an unknown command type, throws InvalidCommand', () => {
@@ -137,7 +165,11 @@ describe('AbolishCouncil', () => {
 
   it('given a living council, abolishes it', () => {
     expect(when(givenCouncil(), abolish())).toEqual([
-      event('CouncilAbolished', { occurredAt: '2020-03-31', lastDay: '2020-03-31', successors: ['E06000060'] }),
+      event('CouncilAbolished', {
+        occurredAt: '2020-03-31',
+        lastDay: '2020-03-31',
+        successors: ['E06000060'],
+      }),
     ]);
   });
 
@@ -158,7 +190,9 @@ describe('AbolishCouncil', () => {
   });
 
   it('given support recorded after the last day, throws LastDayBeforeRecordedActivity', () => {
-    const state = givenCouncil(event('PoliticalControlChanged', { occurredAt: '2020-01-10', control: 'Labour' }));
+    const state = givenCouncil(
+      event('PoliticalControlChanged', { occurredAt: '2020-01-10', control: 'Labour' }),
+    );
     expect(() => when(state, abolish('2020-01-09'))).toThrow(LastDayBeforeRecordedActivity);
   });
 
@@ -168,7 +202,11 @@ describe('AbolishCouncil', () => {
     ['successors[0]', ['E06000023']],
     ['successors', ['E06000060', 'E06000060']],
   ])('given bad successors, throws InvalidCommand on %s', (field, successors) => {
-    const cmd = command('AbolishCouncil', { occurredAt: '2020-03-31', lastDay: '2020-03-31', successors: successors as string[] });
+    const cmd = command('AbolishCouncil', {
+      occurredAt: '2020-03-31',
+      lastDay: '2020-03-31',
+      successors: successors as string[],
+    });
     expect(() => when(givenCouncil(), cmd)).toThrow(expect.objectContaining({ field }));
   });
 

@@ -13,12 +13,16 @@ describe('ChangePoliticalControl', () => {
   });
 
   it('given the same control already in force on that date, decides nothing', () => {
-    const state = givenCouncil(event('PoliticalControlChanged', { occurredAt: '2018-05-04', control: 'Labour' }));
+    const state = givenCouncil(
+      event('PoliticalControlChanged', { occurredAt: '2018-05-04', control: 'Labour' }),
+    );
     expect(when(state, change('Labour'))).toEqual([]);
   });
 
   it('given that control only from a later date, records the back-dated change', () => {
-    const state = givenCouncil(event('PoliticalControlChanged', { occurredAt: '2019-06-01', control: 'Labour' }));
+    const state = givenCouncil(
+      event('PoliticalControlChanged', { occurredAt: '2019-06-01', control: 'Labour' }),
+    );
     expect(when(state, change('Labour', '2019-05-03'))).toHaveLength(1);
   });
 
@@ -38,17 +42,23 @@ describe('ChangeLeader', () => {
   });
 
   it('given the same leader in the same role, decides nothing', () => {
-    const state = givenCouncil(event('LeaderChanged', { occurredAt: '2019-05-01', role: 'leader', leaderId: 'person-1' }));
+    const state = givenCouncil(
+      event('LeaderChanged', { occurredAt: '2019-05-01', role: 'leader', leaderId: 'person-1' }),
+    );
     expect(when(state, change('person-1'))).toEqual([]);
   });
 
   it('given the same person becoming mayor, records the change', () => {
-    const state = givenCouncil(event('LeaderChanged', { occurredAt: '2019-05-01', role: 'leader', leaderId: 'person-1' }));
+    const state = givenCouncil(
+      event('LeaderChanged', { occurredAt: '2019-05-01', role: 'leader', leaderId: 'person-1' }),
+    );
     expect(when(state, change('person-1', 'mayor'))).toHaveLength(1);
   });
 
   it('given a name instead of an opaque id, throws InvalidCommand', () => {
-    expect(() => when(givenCouncil(), change('Jane Smith'))).toThrow(expect.objectContaining({ field: 'leaderId' }));
+    expect(() => when(givenCouncil(), change('Jane Smith'))).toThrow(
+      expect.objectContaining({ field: 'leaderId' }),
+    );
   });
 
   it('given a role other than leader or mayor, throws InvalidCommand', () => {
@@ -68,7 +78,9 @@ describe('ChangeLgaMembership', () => {
   });
 
   it('given the same membership in force, decides nothing', () => {
-    const state = givenCouncil(event('LgaMembershipChanged', { occurredAt: '2019-01-01', membership: 'member' }));
+    const state = givenCouncil(
+      event('LgaMembershipChanged', { occurredAt: '2019-01-01', membership: 'member' }),
+    );
     expect(when(state, change('member'))).toEqual([]);
     expect(when(state, change('non_member'))).toHaveLength(1);
   });

@@ -1,11 +1,16 @@
 // Builders for the decider's given/when/then tests. Pure, like the rest of the domain.
 import { catalogueOf, type CatalogueOffer } from '../catalogue/catalogue.js';
 import type { CommandOf, CouncilCommandType } from '../commands/commands.js';
-import type { CouncilEvent, CouncilEventType, EventOf, RecordedCouncilEvent } from '../events/events.js';
+import type {
+  CouncilEvent,
+  CouncilEventType,
+  EventOf,
+  RecordedCouncilEvent,
+} from '../events/events.js';
 import type { DecisionContext } from './context.js';
 import { decide } from './decide.js';
 import { evolve, foldCouncil } from './evolve.js';
-import type { CouncilState } from './state.js';
+import type { CouncilState, RegisteredCouncilState } from './state.js';
 
 export const GSS = 'E06000023';
 export const TODAY = '2020-06-30';
@@ -50,7 +55,10 @@ type Data<T extends { data: unknown }> = Omit<T['data'], 'gss' | 'occurredAt'> &
   occurredAt?: string;
 };
 
-export function command<T extends CouncilCommandType>(type: T, data: Data<CommandOf<T>>): CommandOf<T> {
+export function command<T extends CouncilCommandType>(
+  type: T,
+  data: Data<CommandOf<T>>,
+): CommandOf<T> {
   return { type, data: { gss: GSS, occurredAt: ON, ...data } } as unknown as CommandOf<T>;
 }
 
@@ -96,4 +104,10 @@ export function after(state: CouncilState, cmd: CommandOf<CouncilCommandType>): 
     (current, next, index) => evolve(current, { eventId: `e${known + index + 1}`, event: next }),
     state,
   );
+}
+
+/** Narrows a state the test knows is registered. */
+export function registered(state: CouncilState): RegisteredCouncilState {
+  if (state.status === 'unregistered') throw new Error('expected a registered council');
+  return state;
 }

@@ -92,6 +92,8 @@ export function occurredAtOf(event: CouncilEvent): IsoDate {
 }
 
 // Fails to compile if an event type is missing from EVENT_TYPES.
-const _allEventTypesListed: [Exclude<CouncilEventType, (typeof EVENT_TYPES)[number]>] extends [never]
+const _allEventTypesListed: [Exclude<CouncilEventType, (typeof EVENT_TYPES)[number]>] extends [
+  never,
+]
   ? true
   : false = true;

@@ -33,7 +33,9 @@ describe('upcast', () => {
   });
 
   it.each([0, 2, 1.5])('given schema version %p, throws UnsupportedSchemaVersion', (version) => {
-    expect(() => upcast('PoliticalControlChanged', version, data)).toThrow(UnsupportedSchemaVersion);
+    expect(() => upcast('PoliticalControlChanged', version, data)).toThrow(
+      UnsupportedSchemaVersion,
+    );
   });
 
   it.each([null, 'x', [1]])('given data %p that is not an object, refuses it', (bad) => {

@@ -9,12 +9,20 @@ describe('isIsoDate', () => {
     expect(isIsoDate(date)).toBe(true);
   });
 
-  it.each(['2019-02-29', '1900-02-29', '2019-13-01', '2019-00-10', '2019-04-31', '2019-4-1', '20190401', '', 20190401, null])(
-    'rejects %p',
-    (date) => {
-      expect(isIsoDate(date)).toBe(false);
-    },
-  );
+  it.each([
+    '2019-02-29',
+    '1900-02-29',
+    '2019-13-01',
+    '2019-00-10',
+    '2019-04-31',
+    '2019-4-1',
+    '20190401',
+    '',
+    20190401,
+    null,
+  ])('rejects %p', (date) => {
+    expect(isIsoDate(date)).toBe(false);
+  });
 
   it('compares and bounds dates as strings', () => {
     expect(maxDate('2019-04-01', '2019-03-31')).toBe('2019-04-01');
@@ -53,7 +61,8 @@ describe('identifiers', () => {
 
 describe('politicalControlFromSource', () => {
   it('keeps the labels of the union, including Other and No overall control', () => {
-    for (const control of POLITICAL_CONTROLS) expect(politicalControlFromSource(control)).toBe(control);
+    for (const control of POLITICAL_CONTROLS)
+      expect(politicalControlFromSource(control)).toBe(control);
   });
 
   it('keeps Reform UK, a majority party since 2025, as a control of its own', () => {

@@ -1,3 +1,4 @@
+/** The pure half of the EventStoreDB adapter: no I/O, so it is unit-tested without a server. */
 import {
   ANY,
   CancelledError,
@@ -36,8 +37,6 @@ import {
   type ExpectedRevision,
   type RecordedEvent,
 } from '../event-store.js';
-
-/** The pure half of the EventStoreDB adapter: no I/O, so it is unit-tested without a server. */
 
 /** KurrentDB's new scheme names the same protocol; this client only parses `esdb`. */
 export function toClientConnectionString(url: string): string {

@@ -166,6 +166,19 @@ describe('subscribeToAllWithRetry', () => {
     expect(backingOff.client.calls).toHaveLength(1);
   });
 
+  it('cancels the subscription when the consumer stops iterating', async () => {
+    const client = new FakeClient();
+    const deps = { client: client as unknown as EventStoreDBClient };
+    const iterator = subscribeToAllWithRetry(deps, 0n, new AbortController().signal);
+    const first = iterator.next();
+    await until(() => client.calls.length === 1);
+    client.current.write(resolved(100n));
+    expect((await first).value).toMatchObject({ position: 100n });
+    await iterator.return();
+    expect(client.current.unsubscribed).toBe(true);
+    expect(client.current.destroyed).toBe(true);
+  });
+
   it('does not start when the signal is already aborted', async () => {
     const client = new FakeClient();
     const deps = { client: client as unknown as EventStoreDBClient };

@@ -25,13 +25,18 @@ export class InvalidRequest extends BadRequestException {
 }
 
 /** Unknown fields are refused rather than dropped: a typo must not pass silently. */
+export const VALIDATOR_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  validationError: { target: false, value: false },
+} as const;
+
+/** The API's pipe; the bulk import validates with the same options. */
 export function ledgerValidationPipe(): ValidationPipe {
   return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
+    ...VALIDATOR_OPTIONS,
     transform: true,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: false },
     exceptionFactory: (errors) => new InvalidRequest(fieldErrors(errors)),
   });
 }
