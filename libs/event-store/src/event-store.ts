@@ -9,6 +9,12 @@
  */
 export const START = 0n;
 
+/**
+ * The most events one append may hold, on every adapter: PostgreSQL encodes an
+ * event's ordinal within its transaction in the low 20 bits of its position.
+ */
+export const MAX_EVENTS_PER_APPEND = 2 ** 20 - 1;
+
 /** What the caller believes about the stream before appending. */
 export type ExpectedRevision = 'no_stream' | 'exists' | 'any' | bigint;
 

@@ -7,3 +7,5 @@ export { PostgresEventStore } from './postgres/postgres-event-store.js';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 export { PgliteEventStore } from './postgres/pglite-event-store.js';
 export type { PgliteEventStoreOptions } from './postgres/pglite-event-store.js';
+export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
+export type { EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store.js';

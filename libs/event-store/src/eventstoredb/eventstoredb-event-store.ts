@@ -6,6 +6,7 @@ import {
 import { StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../errors.js';
 import {
   START,
+  MAX_EVENTS_PER_APPEND,
   type AppendResult,
   type EventStore,
   type EventToAppend,
@@ -15,8 +16,7 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
 } from '../event-store.js';
-import { MAX_EVENTS_PER_APPEND } from '../postgres/sql.js';
-import { checkAppend, checkCount, checkRevision } from '../postgres/validation.js';
+import { checkAppend, checkCount, checkRevision } from '../append-checks.js';
 import { headOfAll, readAllAfter } from './eventstoredb-all-reader.js';
 import {
   batchSize,

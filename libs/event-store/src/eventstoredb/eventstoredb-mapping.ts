@@ -28,7 +28,7 @@ import {
   StreamNotFound,
   WrongExpectedRevision,
 } from '../errors.js';
-import { checkCount } from '../postgres/validation.js';
+import { checkCount } from '../append-checks.js';
 import {
   START,
   type AppendResult,

@@ -16,7 +16,7 @@ import { bigintColumn, nullableBigintColumn, textColumn } from './sql-client.js'
 import { MAX_EVENTS_PER_APPEND, statementsFor } from './sql.js';
 import type { Statements } from './sql.js';
 import { isUniqueViolation, toStoreError } from './store-errors.js';
-import { checkAppend, checkCount, checkRevision } from './validation.js';
+import { checkAppend, checkCount, checkRevision } from '../append-checks.js';
 import { Wakeup } from './wakeup.js';
 
 const DEFAULT_BATCH = 1_000;

@@ -10,7 +10,7 @@ export const DEFAULT_SCHEMA = 'ledger';
 
 /** Positions are (transaction id << 20) + ordinal, so one append holds at most 2^20 - 1 events. */
 export const ORDINAL_BITS = 20;
-export const MAX_EVENTS_PER_APPEND = 2 ** ORDINAL_BITS - 1;
+export { MAX_EVENTS_PER_APPEND } from '../event-store.js';
 
 export function checkSchemaName(schema: string): string {
   if (!SCHEMA_NAME.test(schema)) {

@@ -1,4 +1,4 @@
-import type { EventToAppend, ExpectedRevision } from '../event-store.js';
+import type { EventToAppend, ExpectedRevision } from './event-store.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
