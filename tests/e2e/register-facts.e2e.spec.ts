@@ -33,7 +33,13 @@ describe('register facts (PostgreSQL)', () => {
     const body = registrationBody(bucks, '2016-04-01');
     const event = await postEvent(
       api,
-      { gss: bucks.gss, path: '/councils', token: admin, body, headers: { 'x-correlation-id': 'reg-1' } },
+      {
+        gss: bucks.gss,
+        path: '/councils',
+        token: admin,
+        body,
+        headers: { 'x-correlation-id': 'reg-1' },
+      },
       { type: 'CouncilRegistered', data: body, recordedBy: 'admin-7' },
     );
     expect(event.revision).toBe('0');
@@ -45,7 +51,11 @@ describe('register facts (PostgreSQL)', () => {
     await postEvent(
       api,
       { gss: dorset.gss, path: '/councils', token: admin, body },
-      { type: 'CouncilRegistered', data: { ...body, validFrom: '2019-04-01' }, recordedBy: 'admin-7' },
+      {
+        type: 'CouncilRegistered',
+        data: { ...body, validFrom: '2019-04-01' },
+        recordedBy: 'admin-7',
+      },
     );
   });
 

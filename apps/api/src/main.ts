@@ -29,4 +29,5 @@ if (process.env['LEDGER_IMPORT_REGISTER_ON_START'] !== 'false') {
   logger.log(
     `council register: ${report.councils} councils, ${report.commands} facts checked, ${report.eventsWritten} events written in ${Date.now() - started} ms`,
   );
+  for (const { idempotencyKey, reason } of report.refused) logger.warn(`register fact ${idempotencyKey} refused: ${reason}`);
 }

@@ -15,9 +15,12 @@ export function councilsCommand(): Command {
           .get(RegisterImporter)
           .importReferenceRegister((done, total) => bar.update(done, total));
         bar.stop();
+        for (const { idempotencyKey, reason } of report.refused) console.log(`refused ${idempotencyKey}: ${reason}`);
         console.log(
-          `${report.councils} councils, ${report.commands} facts checked, ${report.eventsWritten} events written`,
+          `${report.councils} councils, ${report.commands} facts checked, ${report.eventsWritten} events written, ` +
+            `${report.refused.length} refused`,
         );
+        if (report.refused.length > 0) process.exitCode = 2;
       });
     });
   return councils;

@@ -41,6 +41,14 @@ const body = (statusCode: number, code: string, message: string, extra: object =
   ...extra,
 });
 
+/** Fastify's refusals (bad JSON, body too large) reach us wrapped; keep their own code. */
+function fastifyCode(cause: unknown): string | undefined {
+  const code = (cause as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code.replace(/^FST_ERR_/, '').toLowerCase() : undefined;
+}
+
+const codeForStatus = (status: number): string => snake((REASONS[status] ?? 'error').replace(/ /g, ''));
+
 const snake = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
 const DOMAIN_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as const;
@@ -69,13 +77,12 @@ export function toErrorBody(error: unknown): ErrorBody {
     if (typeof response === 'object' && response !== null && 'code' in response) {
       return { ...body(status, '', ''), ...(response as object) } as ErrorBody;
     }
-    return body(status, snake(error.name).replace(/_exception$/, ''), error.message);
+    return body(status, fastifyCode(error.cause) ?? codeForStatus(status), error.message);
   }
   // Fastify's own refusals (bad JSON, body too large, wrong content type) carry a 4xx statusCode.
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    const code = (error as { code?: unknown }).code;
-    return body(statusCode, typeof code === 'string' ? code.toLowerCase() : 'bad_request', (error as Error).message);
+    return body(statusCode, fastifyCode(error) ?? codeForStatus(statusCode), (error as Error).message);
   }
   return body(500, 'internal_error', 'an unexpected error occurred; it has been logged');
 }

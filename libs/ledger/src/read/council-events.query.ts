@@ -3,6 +3,7 @@ import { type EventStore, StreamNotFound, positionToString } from '#event-store'
 import { councilStreamName } from '#domain';
 import { EVENT_STORE } from '../tokens.js';
 import { ResourceNotFound } from '../errors.js';
+import { CouncilRepository } from '../write/council-repository.js';
 
 export interface CouncilEventView {
   readonly eventId: string;
@@ -20,7 +21,7 @@ export interface CouncilEventView {
 
 export interface CouncilEventsPage {
   readonly gss: string;
-  /** Revision of the last event in the stream as read; the ETag. */
+  /** The stream's current revision; the ETag. */
   readonly revision: string;
   readonly events: readonly CouncilEventView[];
   /** Revision to ask for next, when there may be more. */
@@ -32,7 +33,10 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 /** A council's stream as it was recorded: the audit view behind every number. */
 @Injectable()
 export class CouncilEventsQuery {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly councils: CouncilRepository,
+  ) {}
 
   async page(gss: string, fromRevision: bigint, limit: number): Promise<CouncilEventsPage> {
     const streamName = councilStreamName(gss);
@@ -40,9 +44,11 @@ export class CouncilEventsQuery {
       const events = await this.store.readStream(streamName, { fromRevision, maxCount: limit + 1 });
       const shown = events.slice(0, limit);
       const last = shown.at(-1);
+      // The ETag is the stream's revision now, whatever page was asked for, so it works as If-Match.
+      const { revision } = await this.councils.load(streamName);
       return {
         gss,
-        revision: last === undefined ? String(fromRevision - 1n) : String(last.revision),
+        revision: String(revision ?? -1n),
         events: shown.map((e) => ({
           eventId: e.id,
           type: e.type,

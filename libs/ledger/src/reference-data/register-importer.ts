@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DomainError } from '#domain';
 import type { Actor } from '../auth/actor.js';
 import { ExecuteCouncilCommand, type CommandResult } from '../write/execute-council-command.js';
 import { councilRegisterCommands, type RegisterEntry } from './council-register.js';
@@ -13,6 +14,8 @@ export interface RegisterImportReport {
   readonly commands: number;
   readonly eventsWritten: number;
   readonly councils: number;
+  /** Facts the ledger refused (e.g. dated after today); the rest of the register still loads. */
+  readonly refused: readonly { readonly idempotencyKey: string; readonly reason: string }[];
 }
 
 const PARALLEL_COUNCILS = 8;
@@ -47,19 +50,26 @@ export class RegisterImporter {
     const queue = [...byCouncil.values()];
     let done = 0;
     let eventsWritten = 0;
+    const refused: { idempotencyKey: string; reason: string }[] = [];
     // Councils are independent streams; one council's facts must go in order.
     const worker = async (): Promise<void> => {
       for (let council = queue.shift(); council; council = queue.shift()) {
         for (const entry of council) {
-          const result: CommandResult = await this.commandBus.execute(
-            new ExecuteCouncilCommand(entry.command, REGISTER_IMPORTER, { idempotencyKey: entry.idempotencyKey }),
-          );
-          eventsWritten += result.eventIds.length;
+          try {
+            const result: CommandResult = await this.commandBus.execute(
+              new ExecuteCouncilCommand(entry.command, REGISTER_IMPORTER, { idempotencyKey: entry.idempotencyKey }),
+            );
+            eventsWritten += result.eventIds.length;
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            refused.push({ idempotencyKey: entry.idempotencyKey, reason: `${error.name}: ${error.message}` });
+          }
           onProgress?.(++done, entries.length);
         }
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_COUNCILS }, worker));
-    return { commands: entries.length, eventsWritten, councils: byCouncil.size };
+    refused.sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey));
+    return { commands: entries.length, eventsWritten, councils: byCouncil.size, refused };
   }
 }

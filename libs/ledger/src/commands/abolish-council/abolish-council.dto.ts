@@ -4,7 +4,7 @@ import { DateProperty, IsIsoDate } from '../shared/validators.js';
 import { GssListProperty } from '../shared/dto-properties.js';
 
 export class AbolishCouncilDto {
-  @DateProperty('When the abolition took effect (often the day after the last day)')
+  @DateProperty('When the abolition was decided or took effect: on or before the last day')
   occurredAt!: string;
 
   @ApiProperty({
