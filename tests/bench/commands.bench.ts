@@ -3,12 +3,26 @@ import { REGIONS } from '#domain';
 import { databaseUrl } from '../support/services.js';
 import { postgresTestStore } from '../support/stores.js';
 import { startTestApi, testConfig } from '../support/test-app.js';
-import { busDriver, type Driver, httpDriver, openLedgerContext, runLoad } from './commands/drivers.js';
+import {
+  busDriver,
+  type Driver,
+  httpDriver,
+  openLedgerContext,
+  runLoad,
+} from './commands/drivers.js';
 import { ADMIN, benchGss, registerCommand } from './commands/fixtures.js';
 import { measureStreams } from './commands/stream-sizes.js';
 import { loadAverage, machineLines, postgresVersion } from './support/machine.js';
 import { type BenchReport, table } from './support/report.js';
-import { formatCount, formatMs, inParallel, type LatencySummary, peakRssMb, progress, timed } from './support/stats.js';
+import {
+  formatCount,
+  formatMs,
+  inParallel,
+  type LatencySummary,
+  peakRssMb,
+  progress,
+  timed,
+} from './support/stats.js';
 
 export interface CommandsBenchOptions {
   /** Measured commands per path and concurrency. */
@@ -28,7 +42,12 @@ interface PathFigures {
   readonly summary: LatencySummary;
 }
 
-async function measurePath(path: string, driver: Driver, councils: readonly string[], commands: number) {
+async function measurePath(
+  path: string,
+  driver: Driver,
+  councils: readonly string[],
+  commands: number,
+) {
   const figures: PathFigures[] = [];
   await runLoad(driver, councils, 16, WARM_UP, `${path}-warm`);
   for (const clients of CLIENTS) {
@@ -65,7 +84,9 @@ export async function commandsBench(options: CommandsBenchOptions): Promise<Benc
     const api = await startTestApi(test.store, config);
     try {
       const token = await api.token('adviser', { sub: 'bench-adviser', patch: [...REGIONS] });
-      paths.push(...(await measurePath('HTTP', httpDriver(api.url, token), councils, options.commands)));
+      paths.push(
+        ...(await measurePath('HTTP', httpDriver(api.url, token), councils, options.commands)),
+      );
     } finally {
       await api.close();
       rmSync(config.dataDir, { recursive: true, force: true });

@@ -107,7 +107,14 @@ export async function eventStoreBench(options: EventStoreBenchOptions): Promise<
       '`expectedStreamVersion`, schema migrated first, in its own schema of the same database.',
     '',
     table(
-      ['Scenario', 'ours (events/s)', 'raw pg (events/s)', 'ours / raw', 'emmett (events/s)', 'ours / emmett'],
+      [
+        'Scenario',
+        'ours (events/s)',
+        'raw pg (events/s)',
+        'ours / raw',
+        'emmett (events/s)',
+        'ours / emmett',
+      ],
       postgresRows,
     ),
     '',

@@ -17,13 +17,15 @@ function positive(args: Args, name: string, fallback: number): number {
   const raw = args.flags.get(name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`--${name} must be a positive integer`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new RangeError(`--${name} must be a positive integer`);
   return value;
 }
 
 const BENCHES: Readonly<Record<string, { readonly summary: string; readonly run: Bench }>> = {
   'event-store': {
-    summary: 'appends and read-all on PostgreSQL (vs raw pg and emmett) and PGlite [--events 100000]',
+    summary:
+      'appends and read-all on PostgreSQL (vs raw pg and emmett) and PGlite [--events 100000]',
     run: (args) => eventStoreBench({ events: positive(args, 'events', 100_000) }),
   },
   commands: {
@@ -41,7 +43,9 @@ const BENCHES: Readonly<Record<string, { readonly summary: string; readonly run:
 };
 
 function usage(): string {
-  const lines = Object.entries(BENCHES).map(([name, bench]) => `  ${name.padEnd(12)} ${bench.summary}`);
+  const lines = Object.entries(BENCHES).map(
+    ([name, bench]) => `  ${name.padEnd(12)} ${bench.summary}`,
+  );
   return [
     'usage: npm run bench -- <name> [--flag value …] [--no-doc]',
     '',
@@ -57,7 +61,8 @@ function parseArgs(argv: readonly string[]): Args {
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     if (arg === '--no-doc') writeDoc = false;
-    else if (arg.startsWith('--') && argv[index + 1] !== undefined) flags.set(arg.slice(2), argv[++index]!);
+    else if (arg.startsWith('--') && argv[index + 1] !== undefined)
+      flags.set(arg.slice(2), argv[++index]!);
     else throw new RangeError(`unexpected argument ${JSON.stringify(arg)}`);
   }
   return { flags, writeDoc };
@@ -67,7 +72,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   const bench = name === undefined ? undefined : BENCHES[name];
   if (name === undefined || bench === undefined) {
-    process.stderr.write(`${name === undefined ? '' : `unknown bench ${JSON.stringify(name)}\n\n`}${usage()}\n`);
+    process.stderr.write(
+      `${name === undefined ? '' : `unknown bench ${JSON.stringify(name)}\n\n`}${usage()}\n`,
+    );
     return 2;
   }
   const args = parseArgs(rest);
@@ -87,7 +94,9 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -1,50 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { FencedOff, StaleCheckpoint } from '#projections';
-import type { BatchWrite, DeadLetter, ProjectionKey, ReadModelStore } from '#projections';
+import type { ReadModelStore } from '#projections';
+import { batch, leasedKey, rejection, UPDATED_AT } from './read-model-store-fixtures.js';
+import { leaseAndDeadLetterCases } from './read-model-store-leases.contract.js';
 
 export type ReadModelStoreFactory = () => Promise<{
   store: ReadModelStore;
   teardown: () => Promise<void>;
 }>;
-
-const UPDATED_AT = '2026-01-02T03:04:05.000Z';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
-function batch(
-  projection: ProjectionKey,
-  token: bigint,
-  position: bigint,
-  put: Record<string, unknown> = {},
-  deleted: string[] = [],
-): BatchWrite {
-  return {
-    projection,
-    put: new Map(Object.entries(put)),
-    delete: new Set(deleted),
-    checkpoint: { position, updatedAt: UPDATED_AT },
-    fencingToken: token,
-  };
-}
-
-const letter = (projection: string, eventId: string, position: string): DeadLetter => ({
-  projection,
-  eventId,
-  position,
-  eventType: 'Exploded',
-  error: 'Error: boom ✗',
-  attempts: 3,
-  parkedAt: UPDATED_AT,
-});
 
 /** Every ReadModelStore adapter passes this suite (STYLE item 9). */
 export function readModelStoreContract(name: string, factory: ReadModelStoreFactory): void {
@@ -54,13 +18,7 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
     beforeAll(async () => ({ store, teardown } = await factory()));
     afterAll(() => teardown());
 
-    /** A fresh projection name per test, holding the lease. */
-    async function leased(version = 1) {
-      const key: ProjectionKey = { name: `contract-${randomUUID()}`, version };
-      const token = await store.acquireLease(key, 'owner-a', 10_000);
-      if (token === undefined) throw new Error('fresh lease refused');
-      return { key, token };
-    }
+    const leased = () => leasedKey(store);
 
     it('round-trips documents through commit, get and all, with unicode intact', async () => {
       const { key, token } = await leased();
@@ -121,55 +79,6 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
       expect((await store.checkpoint(key))?.position).toBe(high + 1n);
     });
 
-    it('refuses a stale fencing token and writes nothing', async () => {
-      const { key, token } = await leased();
-      await store.releaseLease(key, 'owner-a', token);
-      const next = await store.acquireLease(key, 'owner-b', 10_000);
-      expect(next).toBeGreaterThan(token);
-      const error = await rejection(store.commit(batch(key, token, 1n, { a: { v: 1 } })));
-      expect(error).toBeInstanceOf(FencedOff);
-      expect(await store.all(key)).toEqual(new Map());
-      expect(await store.checkpoint(key)).toBeUndefined();
-      await store.commit(batch(key, next!, 1n, { a: { v: 1 } }));
-      expect(await store.get(key, 'a')).toEqual({ v: 1 });
-    });
-
-    it('refuses a commit without a current lease', async () => {
-      const key = { name: `contract-${randomUUID()}`, version: 1 };
-      await expect(store.commit(batch(key, 1n, 1n, { a: {} }))).rejects.toThrow(FencedOff);
-    });
-
-    it('grants one lease at a time, renews it, lets it expire, and hands it over', async () => {
-      const key = { name: `contract-${randomUUID()}`, version: 1 };
-      // Margins of 300 ms either side keep this steady on a loaded machine.
-      const first = await store.acquireLease(key, 'owner-a', 600);
-      expect(first).toBeDefined();
-      expect(await store.acquireLease(key, 'owner-b', 600)).toBeUndefined();
-      expect(await store.renewLease(key, 'owner-a', first!, 600)).toBe(true);
-      expect(await store.renewLease(key, 'owner-b', first!, 600)).toBe(false);
-      expect(await store.renewLease(key, 'owner-a', first! + 100n, 600)).toBe(false);
-      await sleep(300);
-      expect(await store.renewLease(key, 'owner-a', first!, 600)).toBe(true);
-      await sleep(300);
-      expect(await store.acquireLease(key, 'owner-b', 600)).toBeUndefined();
-      await sleep(600);
-      const stolen = await store.acquireLease(key, 'owner-b', 10_000);
-      expect(stolen).toBeGreaterThan(first!);
-      expect(await store.renewLease(key, 'owner-a', first!, 600)).toBe(false);
-      await store.releaseLease(key, 'owner-a', first!);
-      expect(await store.acquireLease(key, 'owner-a', 600)).toBeUndefined();
-      await store.releaseLease(key, 'owner-b', stolen!);
-      const again = await store.acquireLease(key, 'owner-a', 600);
-      expect(again).toBeGreaterThan(stolen!);
-    });
-
-    it('gives the holder acquiring again a new token that fences its old one', async () => {
-      const { key, token } = await leased();
-      const renewed = await store.acquireLease(key, 'owner-a', 10_000);
-      expect(renewed).toBeGreaterThan(token);
-      await expect(store.commit(batch(key, token, 1n))).rejects.toThrow(FencedOff);
-    });
-
     it('reports the documents changed since a commit sequence', async () => {
       const { key, token } = await leased();
       expect(await store.changesSince(key, 0)).toEqual({
@@ -183,10 +92,20 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
       const all = await store.changesSince(key, 0);
       expect(all.sequence).toBe(3);
       expect(all.checkpoint).toEqual({ position: 3n, updatedAt: UPDATED_AT });
-      expect(all.documents).toEqual(new Map([['a', undefined], ['b', { v: 2 }], ['c', { v: 3 }]]));
+      expect(all.documents).toEqual(
+        new Map([
+          ['a', undefined],
+          ['b', { v: 2 }],
+          ['c', { v: 3 }],
+        ]),
+      );
       const since1 = await store.changesSince(key, 1);
       expect(since1.documents).toEqual(
-        new Map([['a', undefined], ['b', { v: 2 }], ['c', { v: 3 }]]),
+        new Map([
+          ['a', undefined],
+          ['b', { v: 2 }],
+          ['c', { v: 3 }],
+        ]),
       );
       expect((await store.changesSince(key, 2)).documents).toEqual(new Map([['c', { v: 3 }]]));
       expect((await store.changesSince(key, 3)).documents).toEqual(new Map());
@@ -219,37 +138,6 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
       expect(await store.liveVersion(name)).toBe(2);
     });
 
-    it('parks, lists and removes dead letters', async () => {
-      const first = `contract-${randomUUID()}`;
-      const second = `contract-${randomUUID()}`;
-      await store.park(letter(first, 'e-2', '20'));
-      await store.park(letter(first, 'e-1', '10'));
-      await store.park(letter(second, 'e-3', '15'));
-      await store.park({ ...letter(first, 'e-1', '10'), attempts: 4 });
-      expect(await store.deadLetters(first)).toEqual([
-        { ...letter(first, 'e-1', '10'), attempts: 4 },
-        letter(first, 'e-2', '20'),
-      ]);
-      const everything = (await store.deadLetters()).filter((l) =>
-        [first, second].includes(l.projection),
-      );
-      expect(everything.map((l) => l.eventId)).toEqual(['e-1', 'e-3', 'e-2']);
-      await store.removeDeadLetter(first, 'e-1');
-      expect((await store.deadLetters(first)).map((l) => l.eventId)).toEqual(['e-2']);
-      expect(await store.deadLetters(`contract-${randomUUID()}`)).toEqual([]);
-    });
-
-    it('resolves dead letters atomically with a commit that may repeat the checkpoint, once', async () => {
-      const { key, token } = await leased();
-      await store.commit(batch(key, token, 8n, { a: { v: 1 } }));
-      await store.park(letter(key.name, 'e-5', '5'));
-      const replay = { ...batch(key, token, 8n, { a: { v: 2 } }), resolvesDeadLetters: ['e-5'] };
-      await store.commit(replay);
-      expect(await store.get(key, 'a')).toEqual({ v: 2 });
-      expect(await store.deadLetters(key.name)).toEqual([]);
-      const again = { ...replay, put: new Map([['a', { v: 3 }]]) };
-      await expect(store.commit(again)).rejects.toThrow(StaleCheckpoint);
-      expect(await store.get(key, 'a')).toEqual({ v: 2 });
-    });
+    leaseAndDeadLetterCases(() => store);
   });
 }

@@ -109,9 +109,9 @@ describe('malformed requests (PostgreSQL)', () => {
     });
 
     it.each(['text/plain', 'application/x-www-form-urlencoded'])(
-      'a JSON body sent as %s is refused with a 4xx (400: parsed as text or a form, then invalid)',
+      'a JSON body sent as %s is refused 415: the API takes only JSON',
       async (contentType) => {
-        await refuse(JSON.stringify(valid), 400, { headers: { 'content-type': contentType } });
+        await refuse(JSON.stringify(valid), 415, { headers: { 'content-type': contentType } });
       },
     );
 

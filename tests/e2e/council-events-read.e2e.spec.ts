@@ -78,7 +78,7 @@ describe('reading a council’s stream (PostgreSQL)', () => {
     }
   });
 
-  it('pages with limit and fromRevision; the ETag is the revision of the last event shown', async () => {
+  it('pages with limit and fromRevision; every page’s ETag is the stream’s revision, usable as If-Match', async () => {
     const seen: string[] = [];
     let from: string | undefined = '0';
     let pages = 0;
@@ -86,7 +86,8 @@ describe('reading a council’s stream (PostgreSQL)', () => {
       const page = await readEvents(api, gss, `?fromRevision=${from}&limit=2`);
       expect(page.status).toBe(200);
       const events = page.body.events as EventView[];
-      expect(page.headers.get('etag')).toBe(`"${events.at(-1)!.revision}"`);
+      expect(events.length).toBeGreaterThan(0);
+      expect(page.headers.get('etag')).toBe(`"${EVENTS - 1}"`);
       seen.push(...events.map((event) => event.revision));
       from = page.body.nextFromRevision;
       pages++;

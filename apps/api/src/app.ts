@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { type LedgerModuleOptions, ledgerValidationPipe } from '#ledger';
 import { ApiModule } from './api.module.js';
+import { registerJsonBodyParser } from './json-body-parser.js';
 
 export interface ApiAppOptions extends LedgerModuleOptions {
   readonly logger?: false;
@@ -11,9 +12,12 @@ export interface ApiAppOptions extends LedgerModuleOptions {
 /** The HTTP application, configured the same way for `npm start`, the api process and the tests. */
 export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: options.config.bodyLimitBytes, trustProxy: true });
+  // Nest's own JSON parser is replaced by one with a depth limit (json-body-parser.ts).
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
+    bodyParser: false,
     ...(options.logger === false ? { logger: false } : {}),
   });
+  registerJsonBodyParser(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });

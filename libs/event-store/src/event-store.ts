@@ -45,6 +45,12 @@ export interface AppendResult {
   readonly nextExpectedRevision: bigint;
   /** Position of the last event of this append. */
   readonly position: bigint;
+  /**
+   * True when every event id was already in the stream and nothing was written
+   * (the result is the original append's). EventStoreDB cannot always tell a
+   * retry it recognised itself from a first write; it answers false then.
+   */
+  readonly duplicate: boolean;
 }
 
 export interface ReadStreamOptions {

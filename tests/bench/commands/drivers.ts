@@ -3,7 +3,13 @@ import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '#event-store';
-import { type Actor, type CommandResult, ExecuteCouncilCommand, FixedClock, LedgerModule } from '#ledger';
+import {
+  type Actor,
+  type CommandResult,
+  ExecuteCouncilCommand,
+  FixedClock,
+  LedgerModule,
+} from '#ledger';
 import type { CouncilCommand } from '#domain';
 import { TEST_NOW, testConfig } from '../../support/test-app.js';
 import { inParallel, type LatencySummary, summarise } from '../support/stats.js';
@@ -38,7 +44,8 @@ export async function openLedgerContext(eventStore: EventStore): Promise<LedgerC
 export function busDriver(context: LedgerContext): Driver {
   return async (item) => {
     const result = await context.execute(toCommand(item), ADVISER);
-    if (result.eventIds.length !== 1) throw new Error(`${item.id}: expected one event, got ${result.eventIds.length}`);
+    if (result.eventIds.length !== 1)
+      throw new Error(`${item.id}: expected one event, got ${result.eventIds.length}`);
   };
 }
 
@@ -47,7 +54,11 @@ export function httpDriver(baseUrl: string, token: string): Driver {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   return async (item) => {
     const { path, body } = toRequest(item);
-    const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
     const text = await response.text();
     if (response.status !== 201) throw new Error(`${path}: HTTP ${response.status} ${text}`);
   };

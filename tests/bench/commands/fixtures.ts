@@ -58,7 +58,13 @@ export function toCommand(item: WorkItem): CouncilCommand {
       }
     : {
         type: 'RecordOfferDelivered',
-        data: { gss: item.gss, occurredAt: OCCURRED_AT, deliveryId: item.id, offerCode: OFFER_CODE, participants: 12 },
+        data: {
+          gss: item.gss,
+          occurredAt: OCCURRED_AT,
+          deliveryId: item.id,
+          offerCode: OFFER_CODE,
+          participants: 12,
+        },
       };
 }
 
@@ -79,7 +85,13 @@ export function deliveryEvents(gss: string, from: number, count: number): EventT
     return {
       id: randomUUID(),
       type: 'OfferDelivered',
-      data: { gss, occurredAt: OCCURRED_AT, deliveryId: `bulk-${from + index}`, offerCode: OFFER_CODE, participants: 3 },
+      data: {
+        gss,
+        occurredAt: OCCURRED_AT,
+        deliveryId: `bulk-${from + index}`,
+        offerCode: OFFER_CODE,
+        participants: 3,
+      },
       metadata: {
         schemaVersion: EVENT_SCHEMA_VERSION.OfferDelivered,
         recordedAt: '2020-03-15T12:00:00.000Z',

@@ -24,7 +24,12 @@ export interface ProbeInput {
 export type ProbeMessage =
   | { readonly phase: 'warm' }
   | { readonly phase: 'cold'; readonly ms: number }
-  | { readonly phase: 'steady'; readonly p50: number; readonly p99: number; readonly count: number };
+  | {
+      readonly phase: 'steady';
+      readonly p50: number;
+      readonly p99: number;
+      readonly count: number;
+    };
 
 const WARM_COMMANDS = 50;
 
@@ -39,11 +44,16 @@ function send(message: ProbeMessage): Promise<void> {
 }
 
 async function probe(input: ProbeInput): Promise<void> {
-  const store = await PostgresEventStore.connect({ url: input.url, schema: input.schema, poolSize: 2 });
+  const store = await PostgresEventStore.connect({
+    url: input.url,
+    schema: input.schema,
+    poolSize: 2,
+  });
   const context = await openLedgerContext(store);
   try {
     const drive = busDriver(context);
-    for (let n = 0; n < WARM_COMMANDS; n++) await drive(workItem(input.warmGss, `${input.tag}-warm-${n}`, n));
+    for (let n = 0; n < WARM_COMMANDS; n++)
+      await drive(workItem(input.warmGss, `${input.tag}-warm-${n}`, n));
     await send({ phase: 'warm' });
     const started = performance.now();
     await drive(workItem(input.targetGss, `${input.tag}-cold`, 0));
@@ -70,7 +80,9 @@ async function probe(input: ProbeInput): Promise<void> {
 probe(JSON.parse(process.argv[2] ?? '{}') as ProbeInput).then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`probe failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `probe failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

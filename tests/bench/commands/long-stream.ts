@@ -24,7 +24,8 @@ export async function buildStream(
     let revision = 0n;
     for (let from = 0; from < size - 1; from += BULK_BATCH) {
       const count = Math.min(BULK_BATCH, size - 1 - from);
-      revision = (await store.append(stream, deliveryEvents(gss, from, count), revision)).nextExpectedRevision;
+      revision = (await store.append(stream, deliveryEvents(gss, from, count), revision))
+        .nextExpectedRevision;
     }
     return size;
   });
@@ -51,7 +52,9 @@ export interface ProbeOutcome {
 export function runProbe(input: ProbeInput, budgetSeconds: number): Promise<ProbeOutcome> {
   return new Promise((resolve) => {
     let outcome: { -readonly [K in keyof ProbeOutcome]: ProbeOutcome[K] } = {};
-    const child = fork(PROBE, [JSON.stringify(input)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(PROBE, [JSON.stringify(input)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const timer = setTimeout(() => {
       outcome = { ...outcome, stopped: `killed after the ${budgetSeconds} s budget` };
       child.kill('SIGKILL');
@@ -68,7 +71,8 @@ export function runProbe(input: ProbeInput, budgetSeconds: number): Promise<Prob
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      if (code !== 0 && outcome.stopped === undefined) outcome = { ...outcome, stopped: `probe exited with ${code}` };
+      if (code !== 0 && outcome.stopped === undefined)
+        outcome = { ...outcome, stopped: `probe exited with ${code}` };
       resolve(outcome);
     });
   });

@@ -27,7 +27,9 @@ interface SizeFigures {
 
 /** A fresh council, the long stream, and sizes between, to show how the cost grows. */
 const sizesFor = (longStream: number): number[] =>
-  [...new Set([1, 1_000, 10_000, longStream])].filter((size) => size <= longStream).sort((a, b) => a - b);
+  [...new Set([1, 1_000, 3_000, 10_000, longStream])]
+    .filter((size) => size <= longStream)
+    .sort((a, b) => a - b);
 
 export async function measureStreams(
   store: EventStore,
@@ -43,9 +45,18 @@ export async function measureStreams(
     progress(`stream of ${size} events: building`);
     const buildSeconds = await buildStream(store, context, gss, index, size);
     const readSeconds = await readWholeStream(store, gss);
-    progress(`  built in ${buildSeconds.toFixed(1)} s, read back in ${readSeconds.toFixed(2)} s; probing`);
+    progress(
+      `  built in ${buildSeconds.toFixed(1)} s, read back in ${readSeconds.toFixed(2)} s; probing`,
+    );
     const outcome = await runProbe(
-      { url: options.url, schema: options.schema, warmGss, targetGss: gss, steadyCommands: STEADY_COMMANDS, tag: `p${size}` },
+      {
+        url: options.url,
+        schema: options.schema,
+        warmGss,
+        targetGss: gss,
+        steadyCommands: STEADY_COMMANDS,
+        tag: `p${size}`,
+      },
       options.budgetSeconds,
     );
     progress(`  ${JSON.stringify(outcome)}`);
@@ -53,7 +64,9 @@ export async function measureStreams(
   }
   const fresh = figures[0]?.outcome.steady?.p50;
   const ratioOf = (figure: SizeFigures): number =>
-    figure.outcome.steady === undefined || fresh === undefined ? Number.NaN : figure.outcome.steady.p50 / fresh;
+    figure.outcome.steady === undefined || fresh === undefined
+      ? Number.NaN
+      : figure.outcome.steady.p50 / fresh;
   const rows = figures.map((figure) => [
     figure.size === 1 ? '1 (fresh council)' : formatCount(figure.size),
     figure.buildSeconds.toFixed(1),
@@ -84,7 +97,15 @@ export async function measureStreams(
       'the whole stream in the parent: the store share of a cold load.',
     '',
     table(
-      ['Events in stream', 'Build (s)', 'Read back (s)', 'First command, fresh process (ms)', 'Steady p50 (ms)', 'Steady p99 (ms)', 'p50 vs fresh'],
+      [
+        'Events in stream',
+        'Build (s)',
+        'Read back (s)',
+        'First command, fresh process (ms)',
+        'Steady p50 (ms)',
+        'Steady p99 (ms)',
+        'p50 vs fresh',
+      ],
       rows,
     ),
     '',

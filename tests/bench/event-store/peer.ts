@@ -1,4 +1,7 @@
-import { getPostgreSQLEventStore, type PostgresEventStore } from '@event-driven-io/emmett-postgresql';
+import {
+  getPostgreSQLEventStore,
+  type PostgresEventStore,
+} from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
 import type { Appender } from './workload.js';
 

@@ -10,13 +10,19 @@ import { type RawQuery, rawAppender, rawReadEverything, rawTableSql } from './ra
 import { alternateReads, type AppendPlan, appendPlans, interleaved, of } from './workload.js';
 
 export interface PgliteFigures {
-  readonly appends: readonly { readonly plan: AppendPlan; readonly ours: Timing; readonly raw: Timing }[];
+  readonly appends: readonly {
+    readonly plan: AppendPlan;
+    readonly ours: Timing;
+    readonly raw: Timing;
+  }[];
   readonly readAll: { readonly ours: Timing; readonly raw: Timing };
   readonly peakRssMb: number;
 }
 
 const report = (what: string, timing: Timing): void =>
-  progress(`${what}: ${Math.round(perSecond(timing))} events/s (${timing.count} in ${timing.seconds.toFixed(1)} s)`);
+  progress(
+    `${what}: ${Math.round(perSecond(timing))} events/s (${timing.count} in ${timing.seconds.toFixed(1)} s)`,
+  );
 
 const noSettling = (): Promise<void> => Promise.resolve();
 

@@ -6,7 +6,14 @@ import { perSecond, progress, peakRssMb, type Timing } from '../support/stats.js
 import { readEverything, storeAppender } from './ours.js';
 import { openPeer } from './peer.js';
 import { type RawQuery, rawAppender, rawReadEverything, rawTableSql } from './raw-sql.js';
-import { alternateReads, type AppendPlan, appendPlans, type Contender, interleaved, of } from './workload.js';
+import {
+  alternateReads,
+  type AppendPlan,
+  appendPlans,
+  type Contender,
+  interleaved,
+  of,
+} from './workload.js';
 
 export const READ_BATCH = 1_000;
 /** One connection per concurrent writer for every contender, so none queues on its pool. */
@@ -51,13 +58,21 @@ function report(what: string, timing: Timing): void {
  */
 export async function runPostgres(url: string, events: number): Promise<PostgresFigures> {
   const run = randomBytes(4).toString('hex');
-  const schemas = { ours: `bench_ours_${run}`, raw: `bench_raw_${run}`, peer: `bench_emmett_${run}` };
+  const schemas = {
+    ours: `bench_ours_${run}`,
+    raw: `bench_raw_${run}`,
+    peer: `bench_emmett_${run}`,
+  };
   const rawTable = `"${schemas.raw}".events`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA "${schemas.raw}"; ${rawTableSql(rawTable)}`);
   const rawPool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
-  const store = await PostgresEventStore.connect({ url, schema: schemas.ours, poolSize: POOL_SIZE });
+  const store = await PostgresEventStore.connect({
+    url,
+    schema: schemas.ours,
+    poolSize: POOL_SIZE,
+  });
   const peer = await openPeer(url, schemas.peer, POOL_SIZE);
   const load = [`start ${loadAverage()}`];
   try {
@@ -70,7 +85,12 @@ export async function runPostgres(url: string, events: number): Promise<Postgres
     for (const [index, plan] of appendPlans(events).entries()) {
       progress(`PostgreSQL: ${plan.label}`);
       const totals = await interleaved(plan, `${index}`, contenders, ROUNDS, () => settle(admin));
-      const figures = { plan, ours: of(totals, 'ours'), raw: of(totals, 'raw'), peer: of(totals, 'peer') };
+      const figures = {
+        plan,
+        ours: of(totals, 'ours'),
+        raw: of(totals, 'raw'),
+        peer: of(totals, 'peer'),
+      };
       report('  ours', figures.ours);
       report('  raw pg', figures.raw);
       report('  emmett', figures.peer);

@@ -90,7 +90,13 @@ export function runAppends(plan: AppendPlan, run: string, appender: Appender): P
 export const appendPlans = (events: number): readonly AppendPlan[] => [
   { label: 'single-event appends, 1 writer', events, writers: 1, batch: 1, streamLength: 100 },
   { label: 'single-event appends, 16 writers', events, writers: 16, batch: 1, streamLength: 100 },
-  { label: '100-event batch appends, 1 writer', events, writers: 1, batch: 100, streamLength: 1_000 },
+  {
+    label: '100-event batch appends, 1 writer',
+    events,
+    writers: 1,
+    batch: 100,
+    streamLength: 1_000,
+  },
 ];
 
 export interface Contender {
@@ -98,7 +104,10 @@ export interface Contender {
   readonly appender: Appender;
 }
 
-const add = (a: Timing, b: Timing): Timing => ({ count: a.count + b.count, seconds: a.seconds + b.seconds });
+const add = (a: Timing, b: Timing): Timing => ({
+  count: a.count + b.count,
+  seconds: a.seconds + b.seconds,
+});
 
 /**
  * Runs the plan for every contender in `rounds` slices, rotating who goes
@@ -113,7 +122,9 @@ export async function interleaved(
   rounds: number,
   settle: () => Promise<void>,
 ): Promise<Map<string, Timing>> {
-  const totals = new Map<string, Timing>(contenders.map(({ name }) => [name, { count: 0, seconds: 0 }]));
+  const totals = new Map<string, Timing>(
+    contenders.map(({ name }) => [name, { count: 0, seconds: 0 }]),
+  );
   const slice: AppendPlan = { ...plan, events: Math.floor(plan.events / rounds) };
   for (let round = 0; round < rounds; round++) {
     for (let turn = 0; turn < contenders.length; turn++) {

@@ -11,7 +11,11 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
 /** What a bench hands back: its doc section, and the targets it checked. */
 export interface BenchReport {
   readonly markdown: string;
-  readonly targets: readonly { readonly name: string; readonly ok: boolean; readonly detail: string }[];
+  readonly targets: readonly {
+    readonly name: string;
+    readonly ok: boolean;
+    readonly detail: string;
+  }[];
 }
 
 const HEADER = `# Benchmarks

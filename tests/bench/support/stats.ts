@@ -15,7 +15,10 @@ export async function timed(work: () => Promise<number>): Promise<Timing> {
 }
 
 /** Starts `count` workers at once and waits for all; the first failure fails the run. */
-export async function inParallel(count: number, worker: (index: number) => Promise<void>): Promise<void> {
+export async function inParallel(
+  count: number,
+  worker: (index: number) => Promise<void>,
+): Promise<void> {
   await Promise.all(Array.from({ length: count }, (_, index) => worker(index)));
 }
 
@@ -35,14 +38,22 @@ export interface LatencySummary {
 
 export function summarise(latenciesMs: readonly number[], seconds: number): LatencySummary {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
-  return { count: sorted.length, seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return {
+    count: sorted.length,
+    seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+  };
 }
 
 /** Peak resident set size of this process so far (the kernel's high-water mark). */
 export const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const twoPlaces = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const twoPlaces = new Intl.NumberFormat('en-GB', {
+  maximumFractionDigits: 2,
+  minimumFractionDigits: 2,
+});
 
 export const formatCount = (value: number): string => whole.format(value);
 export const formatMs = (value: number): string => twoPlaces.format(value);

@@ -10,6 +10,7 @@ class EventsPageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   fromRevision?: number;
 
   @ApiProperty({ required: false, default: 500, maximum: 5000 })
@@ -29,7 +30,7 @@ export class CouncilEventsController {
   @Get()
   @Roles('adviser', 'manager', 'admin')
   @ApiOperation({ summary: "A council's stream as recorded: occurredAt, recordedAt, recordedBy of every event" })
-  @ApiOkResponse({ description: 'A page of events; ETag is the revision of the last event shown' })
+  @ApiOkResponse({ description: "A page of events; ETag is the stream's current revision" })
   async list(
     @Param() { gss }: CouncilParams,
     @Query() query: EventsPageQuery,

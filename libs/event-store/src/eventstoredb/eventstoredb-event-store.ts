@@ -87,7 +87,7 @@ export class EventStoreDbEventStore implements EventStore {
     });
     const lastId = ids.at(-1)?.toLowerCase();
     if (last !== undefined && last.id.toLowerCase() === lastId) {
-      return { nextExpectedRevision: last.revision, position: last.position };
+      return { nextExpectedRevision: last.revision, position: last.position, duplicate: false };
     }
     const prior = await this.priorAppend(streamName, ids, expected);
     if (prior) return prior;

@@ -173,7 +173,10 @@ export function findPriorAppend(
   }
   if (found === 0 || last === undefined) return { kind: 'none' };
   if (found < wanted.size) return { kind: 'partial' };
-  return { kind: 'all', result: { nextExpectedRevision: last.revision, position: last.position } };
+  return {
+    kind: 'all',
+    result: { nextExpectedRevision: last.revision, position: last.position, duplicate: true },
+  };
 }
 
 export interface ErrorContext {

@@ -172,11 +172,11 @@ describe('idempotent retries', () => {
   it('answers a full match with the original append’s last event', () => {
     expect(findPriorAppend(['a', 'b', 'c'], stored)).toEqual({
       kind: 'all',
-      result: { nextExpectedRevision: 2n, position: 300n },
+      result: { nextExpectedRevision: 2n, position: 300n, duplicate: true },
     });
     expect(findPriorAppend(['C', 'B'], stored)).toEqual({
       kind: 'all',
-      result: { nextExpectedRevision: 2n, position: 300n },
+      result: { nextExpectedRevision: 2n, position: 300n, duplicate: true },
     });
   });
 

@@ -102,6 +102,7 @@ export abstract class SqlEventStore implements EventStore {
     return {
       nextExpectedRevision: bigintColumn(row, 'stream_revision'),
       position: bigintColumn(row, 'last_position'),
+      duplicate: outcome === 'duplicate',
     };
   }
 

@@ -55,7 +55,11 @@ const DOMAIN_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as const;
 
 /** The one place typed errors become HTTP statuses; controllers never map errors themselves. */
 export function toErrorBody(error: unknown): ErrorBody {
-  if (error instanceof DomainError) return body(DOMAIN_STATUS[error.kind], error.code, error.message);
+  if (error instanceof DomainError) {
+    const field = error.details['field'];
+    const errors = error.kind === 'invalid' && typeof field === 'string' ? { errors: [{ field, reason: error.message }] } : {};
+    return body(DOMAIN_STATUS[error.kind], error.code, error.message, errors);
+  }
   if (error instanceof LedgerError) {
     const status =
       error instanceof Unauthenticated ? 401

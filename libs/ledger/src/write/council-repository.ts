@@ -9,6 +9,12 @@ import {
 import { type CouncilEvent, type CouncilState, evolve, initialState, upcast } from '#domain';
 import { EVENT_STORE } from '../tokens.js';
 
+/** What an append under an idempotency key produced: the answer a retry gets. */
+export interface EarlierAppend {
+  readonly revision: bigint;
+  readonly position: bigint;
+}
+
 export interface LoadedCouncil {
   readonly streamName: string;
   readonly state: CouncilState;
@@ -19,7 +25,7 @@ export interface LoadedCouncil {
    * successive loads of one stream: it only ever gains true facts, so a load
    * that sees a key added by a later fold still answers correctly.
    */
-  readonly byIdempotencyKey: Map<string, AppendResult>;
+  readonly byIdempotencyKey: Map<string, EarlierAppend>;
 }
 
 const CACHE_LIMIT = 2_000;
@@ -51,7 +57,7 @@ export class CouncilRepository {
       state = evolve(state, { eventId: event.id, event: toCouncilEvent(event) });
       const key = event.metadata['idempotencyKey'];
       if (typeof key === 'string') {
-        cached.byIdempotencyKey.set(key, { nextExpectedRevision: event.revision, position: event.position });
+        cached.byIdempotencyKey.set(key, { revision: event.revision, position: event.position });
       }
     }
     const last = recorded.at(-1);

@@ -5,8 +5,10 @@ import { type EventToAppend, WrongExpectedRevision } from '#event-store';
 import {
   type CouncilCommand,
   type CouncilEvent,
+  type CouncilEventType,
   type CouncilState,
   EVENT_SCHEMA_VERSION,
+  byId,
   type OfferCatalogue,
   councilStreamName,
   decide,
@@ -53,6 +55,14 @@ const REGISTER_COMMANDS: ReadonlySet<CouncilCommand['type']> = new Set([
   'AbolishCouncil',
 ]);
 
+const REGISTER_EVENTS: ReadonlySet<CouncilEventType> = new Set([
+  'CouncilRegistered',
+  'PoliticalControlChanged',
+  'LeaderChanged',
+  'LgaMembershipChanged',
+  'CouncilAbolished',
+]);
+
 /**
  * Load, decide, append with the expected revision. A concurrent write makes the
  * append fail; the command is then decided again on the fresh state, up to the
@@ -70,13 +80,14 @@ export class ExecuteCouncilCommandHandler implements ICommandHandler<ExecuteCoun
   async execute({ command, actor, options }: ExecuteCouncilCommand): Promise<CommandResult> {
     const streamName = councilStreamName(command.data.gss);
     const attempts = options.ifMatch === undefined ? this.config.commandRetries + 1 : 1;
+    // One request, one correlation id, however many events it writes.
+    const correlationId = options.correlationId ?? randomUUID();
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const loaded = await this.councils.load(streamName);
-      const earlier = options.idempotencyKey && loaded.byIdempotencyKey.get(options.idempotencyKey);
-      if (earlier) {
-        return { streamName, revision: earlier.nextExpectedRevision, position: earlier.position, eventIds: [], replayed: true };
-      }
+      // A replay answers only to whoever may make the request in the first place.
       authorize(actor, command, loaded.state);
+      const earlier = options.idempotencyKey && loaded.byIdempotencyKey.get(options.idempotencyKey);
+      if (earlier) return replayed(streamName, earlier.revision, earlier.position);
       checkIfMatch(options.ifMatch, loaded);
       const now = this.clock.now();
       const events = decide(command, loaded.state, { today: londonDate(now), catalogue: this.catalogue });
@@ -84,9 +95,13 @@ export class ExecuteCouncilCommandHandler implements ICommandHandler<ExecuteCoun
         return { streamName, revision: loaded.revision, position: undefined, eventIds: [], replayed: false };
       }
       const ids = eventIdsFor(streamName, events.length, options.idempotencyKey);
-      const toAppend = events.map((event, index) => envelope(event, ids[index]!, actor, now, options));
+      const toAppend = events.map((event, index) =>
+        envelope(event, ids[index]!, actor, now, { ...options, correlationId }),
+      );
       try {
         const result = await this.councils.append(loaded, toAppend);
+        // A concurrent request with the same key got there first: the store appended nothing.
+        if (result.duplicate) return replayed(streamName, result.nextExpectedRevision, result.position);
         return {
           streamName,
           revision: result.nextExpectedRevision,
@@ -103,9 +118,25 @@ export class ExecuteCouncilCommandHandler implements ICommandHandler<ExecuteCoun
   }
 }
 
+const replayed = (streamName: string, revision: bigint, position: bigint): CommandResult => ({
+  streamName,
+  revision,
+  position,
+  eventIds: [],
+  replayed: true,
+});
+
+/** Correcting or retracting a register fact is itself a change to the register. */
+function amendsRegister(command: CouncilCommand, state: CouncilState): boolean {
+  if (command.type !== 'CorrectEvent' && command.type !== 'RetractEvent') return false;
+  if (state.status === 'unregistered') return false;
+  const target = byId(state.events, command.data.eventId);
+  return target !== undefined && REGISTER_EVENTS.has(target.type);
+}
+
 function authorize(actor: Actor, command: CouncilCommand, state: CouncilState): void {
-  if (REGISTER_COMMANDS.has(command.type)) {
-    if (actor.role !== 'admin') throw new Forbidden(`only an admin may ${command.type}`);
+  if (REGISTER_COMMANDS.has(command.type) || amendsRegister(command, state)) {
+    if (actor.role !== 'admin') throw new Forbidden(`only an admin may change the register (${command.type})`);
     return;
   }
   const region = state.status === 'unregistered' ? undefined : state.region;

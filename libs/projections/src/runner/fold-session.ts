@@ -30,10 +30,10 @@ type Step<Doc extends ProjectedDocument> = (doc: Doc | null, event: ProjectedEve
 
 /** The stack helps an operator most; capped so one bad event cannot bloat the dead-letter store. */
 const errorText = (error: unknown): string =>
-  (error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error)).slice(
-    0,
-    4_000,
-  );
+  (error instanceof Error
+    ? (error.stack ?? `${error.name}: ${error.message}`)
+    : String(error)
+  ).slice(0, 4_000);
 
 /**
  * One lease tenure of a runner: the fold state (every document of the

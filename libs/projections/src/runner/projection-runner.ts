@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { START } from '#event-store';
-import type { EventStore, RecordedEvent } from '#event-store';
-import type { ProjectedDocument, Projection } from '../projection.js';
+import type { RecordedEvent } from '#event-store';
+import type { ProjectedDocument } from '../projection.js';
 import { FencedOff, StaleCheckpoint } from '../read-model-store.js';
 import type { ProjectionKey, ReadModelStore } from '../read-model-store.js';
 import { FoldSession, SessionAborted } from './fold-session.js';
@@ -10,33 +10,8 @@ import { LeaseKeeper } from './lease-keeper.js';
 import { toProjectedEvent } from './projected-event.js';
 import { StatusProbe } from './runner-status.js';
 import type { RunnerState, RunnerStatus } from './runner-status.js';
+import type { ProjectionRunnerOptions } from './runner-options.js';
 import { Backoff, sleep, TIMED_OUT, within } from './timing.js';
-
-export interface ProjectionRunnerOptions<Doc extends ProjectedDocument = ProjectedDocument> {
-  readonly projection: Projection<Doc>;
-  readonly eventStore: EventStore;
-  readonly store: ReadModelStore;
-  /** Unique per process incarnation. Default host:pid:random. */
-  readonly owner?: string;
-  /** Default 15 s; renewed every ttl/3, and standbys retry every ttl/3. */
-  readonly leaseTtlMs?: number;
-  /** Commit after this many events (handled or not). Default 50,000. */
-  readonly maxBatchEvents?: number;
-  /** Commit when no event has been ready for this long. Default 50 ms. */
-  readonly flushIdleMs?: number;
-  /** Commit at least this often under a steady trickle that never idles. Default 2 s. */
-  readonly maxBatchMs?: number;
-  /** Tries of a throwing handler before its event is parked. Default 3. */
-  readonly maxAttempts?: number;
-  /** First delay between tries, doubling. Default 10 ms. */
-  readonly retryDelayMs?: number;
-  readonly now?: () => Date;
-  /** Events committed by this runner so far and the position reached; every commit and every 1,000 events. */
-  readonly onProgress?: (processed: number, position: bigint) => void;
-  readonly onStateChange?: (state: RunnerState) => void;
-  /** Failures the runner recovers from (store down, lease lost), for logs. */
-  readonly onError?: (error: unknown) => void;
-}
 
 const PROGRESS_EVERY = 1_000;
 const RETURN_WAIT_MS = 1_000;
@@ -89,7 +64,13 @@ export class ProjectionRunner<Doc extends ProjectedDocument = ProjectedDocument>
   async status(): Promise<RunnerStatus> {
     const checkpoint = this.committed;
     const measured = await this.probe.read(checkpoint, this.current === 'live');
-    return { name: this.key.name, version: this.key.version, state: this.current, checkpoint, ...measured };
+    return {
+      name: this.key.name,
+      version: this.key.version,
+      state: this.current,
+      checkpoint,
+      ...measured,
+    };
   }
 
   /** Re-applies a parked event and removes its dead letter, atomically; only on the lease holder. */
@@ -191,7 +172,10 @@ export class ProjectionRunner<Doc extends ProjectedDocument = ProjectedDocument>
     const maxBatchEvents = this.options.maxBatchEvents ?? 50_000;
     const ending = new AbortController();
     const events = this.options.eventStore
-      .subscribeToAll({ after: session.committed, signal: AbortSignal.any([signal, ending.signal]) })
+      .subscribeToAll({
+        after: session.committed,
+        signal: AbortSignal.any([signal, ending.signal]),
+      })
       [Symbol.asyncIterator]();
     let next: Promise<IteratorResult<RecordedEvent>> | undefined;
     let batchStartedAt = 0;
@@ -209,7 +193,11 @@ export class ProjectionRunner<Doc extends ProjectedDocument = ProjectedDocument>
           continue;
         }
         next = undefined;
-        if (result.done) return;
+        if (result.done) {
+          if (signal.aborted) return;
+          // Ended by the event store (closed, or a broken adapter): back off rather than spin.
+          throw new Error('event store subscription ended unexpectedly');
+        }
         if (session.pendingEvents === 0) batchStartedAt = Date.now();
         await session.apply(result.value);
         if (session.pendingEvents % PROGRESS_EVERY === 0) {
@@ -223,7 +211,10 @@ export class ProjectionRunner<Doc extends ProjectedDocument = ProjectedDocument>
       // Aborting first: a generator only runs its cleanup once its pending next() has settled.
       ending.abort();
       next?.catch(() => undefined);
-      await within(Promise.resolve(events.return?.()).catch(() => undefined), RETURN_WAIT_MS);
+      await within(
+        Promise.resolve(events.return?.()).catch(() => undefined),
+        RETURN_WAIT_MS,
+      );
     }
   }
 

@@ -108,7 +108,7 @@ export class StatusProbe {
 
   private async count(after: bigint, head: bigint): Promise<number | 'unknown'> {
     let counted = 0;
-    for (let from = after; counted < LAG_COUNT_LIMIT; ) {
+    for (let from = after; counted < LAG_COUNT_LIMIT;) {
       const page = await this.eventStore.readAll({ after: from, maxCount: PAGE });
       const upToHead = page.filter((event) => event.position <= head);
       counted += upToHead.length;

@@ -91,7 +91,11 @@ export class RedisReadModelStore implements ReadModelStore {
     const [outcome, detail] = Array.isArray(reply) ? reply : [];
     if (outcome === 'fenced') throw new FencedOff(batch.projection, batch.fencingToken);
     if (outcome === 'stale') {
-      throw new StaleCheckpoint(batch.projection, BigInt(String(detail)), batch.checkpoint.position);
+      throw new StaleCheckpoint(
+        batch.projection,
+        BigInt(String(detail)),
+        batch.checkpoint.position,
+      );
     }
     if (outcome !== 'ok') throw new Error(`unexpected commit reply ${JSON.stringify(reply)}`);
   }
@@ -192,7 +196,10 @@ export class RedisReadModelStore implements ReadModelStore {
         this.call('deadLetters', () => this.redis.hvals(this.keys.deadLetters(name))),
       ),
     );
-    return hashes.flat().map((json) => JSON.parse(json) as DeadLetter).sort(byPosition);
+    return hashes
+      .flat()
+      .map((json) => JSON.parse(json) as DeadLetter)
+      .sort(byPosition);
   }
 
   async removeDeadLetter(projection: string, eventId: string): Promise<void> {

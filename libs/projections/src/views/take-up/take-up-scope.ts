@@ -1,0 +1,138 @@
+import {
+  type AuthorityType,
+  type DateRange,
+  type FiscalQuarter,
+  type LgaMembership,
+  type Region,
+  financialYearBounds,
+  quarterBounds,
+} from '#domain';
+import type { CouncilSummaryDoc } from '../council-summary/council-summary.projection.js';
+import { existedDuring } from '../shared/council-facts.js';
+import { sortedKeys } from '../shared/records.js';
+import { valuesDuring } from '../shared/timeline.js';
+import { type PoliticalControlOrUnknown, decodeCellKey } from './take-up-cells.js';
+import {
+  type GroupValues,
+  type Groups,
+  type TakeUpDimension,
+  combinations,
+} from './take-up-groups.js';
+import type { TakeUpDoc } from './take-up.projection.js';
+import type { TakeUpParams } from './take-up.types.js';
+
+export const ANY = '*';
+export const EMPTY_TAKE_UP: Pick<TakeUpDoc, 'control' | 'membership' | 'cells'> = {
+  control: [],
+  membership: [],
+  cells: {},
+};
+
+export interface Scope {
+  readonly params: TakeUpParams;
+  readonly grouped: ReadonlySet<TakeUpDimension>;
+  readonly quarters: readonly (FiscalQuarter | null)[];
+  readonly offers: readonly string[];
+}
+
+/** Offers to give rows for: the one asked for, else every offer with take-up in scope. */
+export function offersInScope(params: TakeUpParams): string[] {
+  if (params.offer !== undefined) return [params.offer];
+  const offers = new Set<string>();
+  for (const doc of params.councils.takeUp.values()) {
+    for (const key of Object.keys(doc.cells)) {
+      const cell = decodeCellKey(key);
+      if (cell.fy === params.fy && (params.quarter ?? cell.quarter) === cell.quarter)
+        offers.add(cell.offer);
+    }
+  }
+  return [...offers].sort();
+}
+
+function keep<T>(values: Iterable<T>, filter: T | undefined, grouped: boolean): (T | typeof ANY)[] {
+  const list = [...values].filter((value) => filter === undefined || value === filter);
+  if (grouped) return list;
+  return list.length > 0 ? [ANY] : [];
+}
+
+/** Marks the council eligible in every group it belonged to on some day of the period. */
+export function addEligible(
+  scope: Scope,
+  groups: Groups,
+  gss: string,
+  summary: CouncilSummaryDoc,
+  takeUp: Pick<TakeUpDoc, 'control' | 'membership'>,
+) {
+  const { facts } = summary;
+  const { params, grouped } = scope;
+  for (const quarter of scope.quarters) {
+    const period = quarter === null ? periodOf(params) : quarterBounds(params.fy, quarter);
+    if (!existedDuring(facts, period)) continue;
+    const controls = valuesDuring(
+      takeUp.control,
+      period.from,
+      period.to,
+      (p) => p.control as PoliticalControlOrUnknown,
+      'unknown',
+    );
+    const memberships = valuesDuring(
+      takeUp.membership,
+      period.from,
+      period.to,
+      (p) => p.membership as LgaMembership,
+      'unknown',
+    );
+    const options = {
+      offer: grouped.has('offer') ? scope.offers : [ANY],
+      quarter: [quarter ?? ANY],
+      region: [facts.region],
+      authorityType: [facts.authorityType],
+      control: keep(controls, params.control, grouped.has('control')),
+      membership: keep(memberships, params.membership, grouped.has('membership')),
+    };
+    for (const values of combinations(options)) groups.at(values).eligible.add(gss);
+  }
+}
+
+export function addCells(
+  scope: Scope,
+  groups: Groups,
+  gss: string,
+  takeUp: Pick<TakeUpDoc, 'cells'>,
+  region: Region,
+  authorityType: AuthorityType,
+) {
+  const { params, grouped } = scope;
+  for (const key of sortedKeys(takeUp.cells)) {
+    const cell = takeUp.cells[key];
+    const at = decodeCellKey(key);
+    if (cell === undefined || at.fy !== params.fy) continue;
+    if (params.quarter !== undefined && at.quarter !== params.quarter) continue;
+    if (params.offer !== undefined && at.offer !== params.offer) continue;
+    if (params.control !== undefined && at.control !== params.control) continue;
+    if (params.membership !== undefined && at.membership !== params.membership) continue;
+    const values: GroupValues = {
+      offer: grouped.has('offer') ? at.offer : ANY,
+      quarter: grouped.has('quarter') ? at.quarter : ANY,
+      region,
+      authorityType,
+      control: at.control,
+      membership: at.membership,
+    };
+    const group = groups.at(values);
+    group.engagements += cell.n;
+    group.participants += cell.p;
+    group.pence += cell.pence;
+    if (cell.n > 0) {
+      group.engagementsByCouncil.set(gss, (group.engagementsByCouncil.get(gss) ?? 0) + cell.n);
+      // Attribution and eligibility read the same timeline, so this only guards odd data.
+      group.eligible.add(gss);
+    }
+  }
+}
+
+export function periodOf(params: TakeUpParams): DateRange {
+  return params.quarter === undefined
+    ? financialYearBounds(params.fy)
+    : quarterBounds(params.fy, params.quarter);
+}
