@@ -8,7 +8,8 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'libs/domain imports nothing outside itself (no Nest, no store, no Redis, no I/O); its specs may read fixtures.',
+      comment:
+        'libs/domain imports nothing outside itself (no Nest, no store, no Redis, no I/O); its specs may read fixtures.',
       severity: 'error',
       from: { path: '^libs/domain/', pathNot: '\\.spec\\.ts$' },
       to: { pathNot: '^libs/domain/' },

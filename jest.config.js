@@ -22,7 +22,10 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', swc],
-    [`/node_modules/(${esmRequiredByCjs.join('|')})/.+\\.js$`]: ['@swc/jest', { sourceMaps: false }],
+    [`/node_modules/(${esmRequiredByCjs.join('|')})/.+\\.js$`]: [
+      '@swc/jest',
+      { sourceMaps: false },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmRequiredByCjs.join('|')})/)`],
   moduleNameMapper: {

@@ -49,7 +49,9 @@ describe('ledger import (NDJSON) on PostgreSQL', () => {
     expect(generated.badLines.size).toBeGreaterThanOrEqual(99);
     const report = await ledger.get(NdjsonImporter).importFile(file, IMPORTER);
     firstRun = report;
-    expect(report.rejected.map((r) => r.line)).toEqual([...generated.badLines].sort((a, b) => a - b));
+    expect(report.rejected.map((r) => r.line)).toEqual(
+      [...generated.badLines].sort((a, b) => a - b),
+    );
     for (const rejection of report.rejected) expect(rejection.reason.length).toBeGreaterThan(5);
     expect(report.applied).toBe(generated.goodLines);
     expect(report.eventsWritten).toBe(generated.goodLines);

@@ -34,12 +34,25 @@ describe('write API smoke (PostgreSQL)', () => {
     const adviser = await api.token('adviser', { sub: 'pa-7', patch: ['North West'] });
     const recorded = await api.request('POST', '/councils/E08000003/annual-conversations', {
       token: adviser,
-      body: { conversationId: 'ac-1', occurredAt: '2019-06-12', adviserId: 'pa-7', topics: ['finance'], supportAgreed: [] },
+      body: {
+        conversationId: 'ac-1',
+        occurredAt: '2019-06-12',
+        adviserId: 'pa-7',
+        topics: ['finance'],
+        supportAgreed: [],
+      },
     });
     expect(recorded.status).toBe(201);
     const events = await api.request('GET', '/councils/E08000003/events', { token: adviser });
     expect(events.status).toBe(200);
-    expect(events.body.events.map((e: { type: string }) => e.type)).toEqual(['CouncilRegistered', 'AnnualConversationHeld']);
-    expect(events.body.events[1]).toMatchObject({ occurredAt: '2019-06-12', recordedBy: 'pa-7', recordedAt: '2020-03-15T12:00:00.000Z' });
+    expect(events.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'CouncilRegistered',
+      'AnnualConversationHeld',
+    ]);
+    expect(events.body.events[1]).toMatchObject({
+      occurredAt: '2019-06-12',
+      recordedBy: 'pa-7',
+      recordedAt: '2020-03-15T12:00:00.000Z',
+    });
   });
 });

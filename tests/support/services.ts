@@ -21,7 +21,11 @@ export async function postgresAnswers(url = databaseUrl()): Promise<boolean> {
 }
 
 export async function redisAnswers(url = redisUrl()): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000 });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 3000,
+  });
   try {
     await redis.connect();
     return (await redis.ping()) === 'PONG';

@@ -47,7 +47,10 @@ export function testConfig(overrides: Partial<LedgerConfig> = {}): LedgerConfig 
 }
 
 /** The real HTTP stack on a loopback port, over the given store. */
-export async function startTestApi(eventStore: EventStore, config = testConfig()): Promise<TestApi> {
+export async function startTestApi(
+  eventStore: EventStore,
+  config = testConfig(),
+): Promise<TestApi> {
   const clock = new FixedClock(TEST_NOW);
   const app = await createApiApp({ config, clock, eventStore, logger: false });
   await app.listen(0, '127.0.0.1');
@@ -58,15 +61,24 @@ export async function startTestApi(eventStore: EventStore, config = testConfig()
     url,
     clock,
     token: (role, options = {}) =>
-      issueDevelopmentToken(secret, { subject: options.sub ?? `${role}-1`, role, patch: options.patch ?? [] }),
+      issueDevelopmentToken(secret, {
+        subject: options.sub ?? `${role}-1`,
+        role,
+        patch: options.patch ?? [],
+      }),
     async request(method, path, init = {}) {
       const headers: Record<string, string> = { ...init.headers };
       if (init.token) headers['authorization'] = `Bearer ${init.token}`;
       let body: string | undefined;
       if (init.rawBody !== undefined) body = init.rawBody;
       else if (init.body !== undefined) body = JSON.stringify(init.body);
-      if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-      const response = await fetch(`${url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+      if (body !== undefined && !headers['content-type'])
+        headers['content-type'] = 'application/json';
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+      });
       const text = await response.text();
       let parsed: unknown = text;
       try {

@@ -11,12 +11,19 @@ export interface ApiAppOptions extends LedgerModuleOptions {
 
 /** The HTTP application, configured the same way for `npm start`, the api process and the tests. */
 export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.config.bodyLimitBytes, trustProxy: true });
-  // Nest's own JSON parser is replaced by one with a depth limit (json-body-parser.ts).
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
-    bodyParser: false,
-    ...(options.logger === false ? { logger: false } : {}),
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.config.bodyLimitBytes,
+    trustProxy: true,
   });
+  // Nest's own JSON parser is replaced by one with a depth limit (json-body-parser.ts).
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(options),
+    adapter,
+    {
+      bodyParser: false,
+      ...(options.logger === false ? { logger: false } : {}),
+    },
+  );
   registerJsonBodyParser(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();

@@ -21,7 +21,9 @@ const url = `http://localhost:${config.port}`;
 logger.log(
   `listening on ${url} (store: ${config.eventStoreUrl ? config.eventStoreUrl.replace(/\/\/[^@]*@/, '//***@') : `embedded, ${config.dataDir}`}); OpenAPI at ${url}/docs`,
 );
-logger.log(`a development token: npm run ledger -- token --role adviser --patch "North West" --sub pa-1`);
+logger.log(
+  `a development token: npm run ledger -- token --role adviser --patch "North West" --sub pa-1`,
+);
 
 if (process.env['LEDGER_IMPORT_REGISTER_ON_START'] !== 'false') {
   const started = Date.now();
@@ -29,5 +31,6 @@ if (process.env['LEDGER_IMPORT_REGISTER_ON_START'] !== 'false') {
   logger.log(
     `council register: ${report.councils} councils, ${report.commands} facts checked, ${report.eventsWritten} events written in ${Date.now() - started} ms`,
   );
-  for (const { idempotencyKey, reason } of report.refused) logger.warn(`register fact ${idempotencyKey} refused: ${reason}`);
+  for (const { idempotencyKey, reason } of report.refused)
+    logger.warn(`register fact ${idempotencyKey} refused: ${reason}`);
 }

@@ -12,14 +12,20 @@ export class Forbidden extends LedgerError {}
 
 /** If-Match named a revision the stream is no longer at. */
 export class PreconditionFailed extends LedgerError {
-  constructor(readonly expected: bigint, readonly actual: bigint | undefined) {
+  constructor(
+    readonly expected: bigint,
+    readonly actual: bigint | undefined,
+  ) {
     super(`If-Match revision ${expected} is stale: the stream is at ${actual ?? 'no revision'}`);
   }
 }
 
 /** Concurrent writers kept winning after every re-decision. */
 export class ConcurrencyConflict extends LedgerError {
-  constructor(readonly streamName: string, readonly attempts: number) {
+  constructor(
+    readonly streamName: string,
+    readonly attempts: number,
+  ) {
     super(`${streamName} changed under ${attempts} attempts; retry the request`);
   }
 }
@@ -27,7 +33,10 @@ export class ConcurrencyConflict extends LedgerError {
 export class ResourceNotFound extends LedgerError {}
 
 export class BadRequest extends LedgerError {
-  constructor(readonly field: string, reason: string) {
+  constructor(
+    readonly field: string,
+    reason: string,
+  ) {
     super(`${field}: ${reason}`);
   }
 }

@@ -56,11 +56,15 @@ export class LedgerModule {
           provide: EVENT_STORE,
           useFactory: () =>
             options.eventStore ??
-            createEventStore({ url: config.eventStoreUrl, dataDir: join(config.dataDir, 'events') }),
+            createEventStore({
+              url: config.eventStoreUrl,
+              dataDir: join(config.dataDir, 'events'),
+            }),
         },
         {
           provide: EventStoreLifecycle,
-          useFactory: (store: EventStore) => new EventStoreLifecycle(store, options.eventStore === undefined),
+          useFactory: (store: EventStore) =>
+            new EventStoreLifecycle(store, options.eventStore === undefined),
           inject: [EVENT_STORE],
         },
         // write side

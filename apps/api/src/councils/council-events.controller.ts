@@ -29,7 +29,9 @@ export class CouncilEventsController {
 
   @Get()
   @Roles('adviser', 'manager', 'admin')
-  @ApiOperation({ summary: "A council's stream as recorded: occurredAt, recordedAt, recordedBy of every event" })
+  @ApiOperation({
+    summary: "A council's stream as recorded: occurredAt, recordedAt, recordedBy of every event",
+  })
   @ApiOkResponse({ description: "A page of events; ETag is the stream's current revision" })
   async list(
     @Param() { gss }: CouncilParams,

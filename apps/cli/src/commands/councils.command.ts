@@ -7,7 +7,9 @@ export function councilsCommand(): Command {
   const councils = new Command('councils').description('the council register');
   councils
     .command('import')
-    .description('load the reference register (councils, political control) through the register commands; re-running appends nothing')
+    .description(
+      'load the reference register (councils, political control) through the register commands; re-running appends nothing',
+    )
     .action(async () => {
       await withLedger(async (ledger) => {
         const bar = progress('councils');
@@ -15,7 +17,8 @@ export function councilsCommand(): Command {
           .get(RegisterImporter)
           .importReferenceRegister((done, total) => bar.update(done, total));
         bar.stop();
-        for (const { idempotencyKey, reason } of report.refused) console.log(`refused ${idempotencyKey}: ${reason}`);
+        for (const { idempotencyKey, reason } of report.refused)
+          console.log(`refused ${idempotencyKey}: ${reason}`);
         console.log(
           `${report.councils} councils, ${report.commands} facts checked, ${report.eventsWritten} events written, ` +
             `${report.refused.length} refused`,

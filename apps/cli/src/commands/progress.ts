@@ -9,7 +9,10 @@ export interface Progress {
 export function progress(label: string): Progress {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {percentage}% {value}/{total} eta {eta}s`, stream: process.stderr },
+      {
+        format: `${label} [{bar}] {percentage}% {value}/{total} eta {eta}s`,
+        stream: process.stderr,
+      },
       cliProgress.Presets.shades_classic,
     );
     let started = false;

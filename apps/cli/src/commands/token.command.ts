@@ -10,7 +10,9 @@ import { ROLES, type Role, developmentSecretPath, issueDevelopmentToken } from '
  */
 function developmentSecret(env: NodeJS.ProcessEnv): Uint8Array {
   if (env['LEDGER_JWKS_URL']) {
-    throw new Error('LEDGER_JWKS_URL is set: tokens come from the identity provider, not from this command');
+    throw new Error(
+      'LEDGER_JWKS_URL is set: tokens come from the identity provider, not from this command',
+    );
   }
   const configured = env['LEDGER_AUTH_SECRET'];
   if (configured) return new TextEncoder().encode(configured);
@@ -26,7 +28,11 @@ function developmentSecret(env: NodeJS.ProcessEnv): Uint8Array {
 export function tokenCommand(): Command {
   return new Command('token')
     .description('print a development bearer token')
-    .addOption(new Option('--role <role>', 'adviser, manager, board or admin').choices([...ROLES]).makeOptionMandatory())
+    .addOption(
+      new Option('--role <role>', 'adviser, manager, board or admin')
+        .choices([...ROLES])
+        .makeOptionMandatory(),
+    )
     .option('--patch <entries>', 'adviser patch: regions and/or GSS codes, comma-separated', '')
     .option('--sub <subject>', 'token subject, recorded as recordedBy', 'dev-user')
     .option('--ttl <duration>', 'lifetime, e.g. 12h or 30m', '12h')
@@ -35,7 +41,8 @@ export function tokenCommand(): Command {
         .split(',')
         .map((entry) => entry.trim())
         .filter(Boolean);
-      if (options.role === 'adviser' && patch.length === 0) throw new Error('an adviser token needs --patch');
+      if (options.role === 'adviser' && patch.length === 0)
+        throw new Error('an adviser token needs --patch');
       const token = await issueDevelopmentToken(developmentSecret(process.env), {
         subject: options.sub,
         role: options.role,

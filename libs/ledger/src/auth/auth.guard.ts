@@ -39,7 +39,9 @@ export class AuthGuard implements CanActivate {
     const actor = await this.verifier.verify(match[1]!);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (!roles.includes(actor.role)) {
-      throw new Forbidden(`role ${actor.role} may not ${context.getHandler().name}; allowed: ${roles.join(', ') || 'none'}`);
+      throw new Forbidden(
+        `role ${actor.role} may not ${context.getHandler().name}; allowed: ${roles.join(', ') || 'none'}`,
+      );
     }
     request.actor = actor;
     return true;

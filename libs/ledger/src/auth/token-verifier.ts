@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  SignJWT,
+  createRemoteJWKSet,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import type { AuthConfig, LedgerConfig } from '../config/ledger-config.js';
 import { LEDGER_CONFIG } from '../tokens.js';
 import { Unauthenticated } from '../errors.js';
@@ -45,12 +51,14 @@ export function actorFromClaims(payload: JWTPayload): Actor {
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200) {
     throw new Unauthenticated('token has no subject');
   }
-  if (!isRole(role)) throw new Unauthenticated('token role must be adviser, manager, board or admin');
+  if (!isRole(role))
+    throw new Unauthenticated('token role must be adviser, manager, board or admin');
   const entries = patch === undefined ? [] : patch;
   if (!Array.isArray(entries) || !entries.every((e): e is string => typeof e === 'string')) {
     throw new Unauthenticated('token patch must be a list of regions or GSS codes');
   }
-  if (role === 'adviser' && entries.length === 0) throw new Unauthenticated('an adviser token needs a patch');
+  if (role === 'adviser' && entries.length === 0)
+    throw new Unauthenticated('an adviser token needs a patch');
   return { subject: sub, role, patch: entries };
 }
 
@@ -61,8 +69,14 @@ export interface DevelopmentTokenRequest {
   readonly expiresIn?: string;
 }
 
-export function issueDevelopmentToken(secret: Uint8Array, request: DevelopmentTokenRequest): Promise<string> {
-  return new SignJWT({ role: request.role, ...(request.patch?.length ? { patch: [...request.patch] } : {}) })
+export function issueDevelopmentToken(
+  secret: Uint8Array,
+  request: DevelopmentTokenRequest,
+): Promise<string> {
+  return new SignJWT({
+    role: request.role,
+    ...(request.patch?.length ? { patch: [...request.patch] } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.subject)
     .setIssuer(DEVELOPMENT_ISSUER)

@@ -16,10 +16,18 @@ export interface LedgerConfig {
 
 export type AuthConfig =
   | { readonly mode: 'secret'; readonly secret: Uint8Array; readonly development: boolean }
-  | { readonly mode: 'jwks'; readonly jwksUrl: URL; readonly issuer?: string; readonly audience?: string };
+  | {
+      readonly mode: 'jwks';
+      readonly jwksUrl: URL;
+      readonly issuer?: string;
+      readonly audience?: string;
+    };
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`configuration ${variable}: ${reason}`);
     this.name = 'ConfigError';
   }
@@ -30,9 +38,11 @@ type Env = Readonly<Record<string, string | undefined>>;
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw))
+    throw new ConfigError(name, `expected a whole number, got ${JSON.stringify(raw)}`);
   const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
 }
 
@@ -40,7 +50,10 @@ function eventStoreUrl(env: Env): string | undefined {
   const raw = env['EVENT_STORE_URL'];
   if (raw === undefined || raw === '') return undefined;
   if (!/^(postgres|postgresql|esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(raw)) {
-    throw new ConfigError('EVENT_STORE_URL', 'expected postgres://…, esdb://… or kurrentdb://…, or unset for the embedded store');
+    throw new ConfigError(
+      'EVENT_STORE_URL',
+      'expected postgres://…, esdb://… or kurrentdb://…, or unset for the embedded store',
+    );
   }
   return raw;
 }
@@ -68,11 +81,15 @@ function authConfig(env: Env, dataDir: string, embedded: boolean): AuthConfig {
   }
   const secret = env['LEDGER_AUTH_SECRET'];
   if (secret !== undefined && secret !== '') {
-    if (secret.length < 32) throw new ConfigError('LEDGER_AUTH_SECRET', 'must be at least 32 characters');
+    if (secret.length < 32)
+      throw new ConfigError('LEDGER_AUTH_SECRET', 'must be at least 32 characters');
     return { mode: 'secret', secret: new TextEncoder().encode(secret), development: true };
   }
   if (!embedded) {
-    throw new ConfigError('LEDGER_AUTH_SECRET', 'set it (development) or LEDGER_JWKS_URL (production)');
+    throw new ConfigError(
+      'LEDGER_AUTH_SECRET',
+      'set it (development) or LEDGER_JWKS_URL (production)',
+    );
   }
   return { mode: 'secret', secret: developmentSecret(dataDir), development: true };
 }

@@ -15,13 +15,26 @@ interface Reply {
 
 export class WriteResponse {
   @ApiProperty({ example: 'E06000023' }) gss!: string;
-  @ApiProperty({ description: 'Stream revision after the write (also the ETag)', example: '42', nullable: true })
+  @ApiProperty({
+    description: 'Stream revision after the write (also the ETag)',
+    example: '42',
+    nullable: true,
+  })
   revision!: string | null;
-  @ApiProperty({ description: 'Ledger position of the last event written', example: '1234', nullable: true })
+  @ApiProperty({
+    description: 'Ledger position of the last event written',
+    example: '1234',
+    nullable: true,
+  })
   position!: string | null;
-  @ApiProperty({ type: [String], description: 'Ids of the events written (empty when nothing changed)' })
+  @ApiProperty({
+    type: [String],
+    description: 'Ids of the events written (empty when nothing changed)',
+  })
   eventIds!: string[];
-  @ApiProperty({ description: 'True when an Idempotency-Key matched an earlier request: nothing was written' })
+  @ApiProperty({
+    description: 'True when an Idempotency-Key matched an earlier request: nothing was written',
+  })
   replayed!: boolean;
 }
 
@@ -37,7 +50,8 @@ function single(headers: RequestHeaders, name: string): string | undefined {
 export function parseIfMatch(value: string | undefined): bigint | undefined {
   if (value === undefined) return undefined;
   const match = /^(?:W\/)?"?(-1|0|[1-9]\d{0,18})"?$/.exec(value.trim());
-  if (!match) throw new BadRequest('If-Match', 'must be a stream revision as returned in an ETag, e.g. "12"');
+  if (!match)
+    throw new BadRequest('If-Match', 'must be a stream revision as returned in an ETag, e.g. "12"');
   return BigInt(match[1]!);
 }
 
@@ -57,7 +71,12 @@ function headerToken(headers: RequestHeaders, name: string): string | undefined 
 export class CouncilWrites {
   constructor(private readonly commandBus: CommandBus) {}
 
-  async execute(command: CouncilCommand, actor: Actor, headers: RequestHeaders, reply: Reply): Promise<WriteResponse> {
+  async execute(
+    command: CouncilCommand,
+    actor: Actor,
+    headers: RequestHeaders,
+    reply: Reply,
+  ): Promise<WriteResponse> {
     const idempotencyKey = headerToken(headers, 'idempotency-key');
     const ifMatch = parseIfMatch(single(headers, 'if-match'));
     const correlationId = headerToken(headers, 'x-correlation-id');

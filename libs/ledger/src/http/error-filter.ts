@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import { DomainError } from '#domain';
 import { StoreUnavailable, WrongExpectedRevision } from '#event-store';
 import {
@@ -33,7 +39,12 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-const body = (statusCode: number, code: string, message: string, extra: object = {}): ErrorBody => ({
+const body = (
+  statusCode: number,
+  code: string,
+  message: string,
+  extra: object = {},
+): ErrorBody => ({
   statusCode,
   error: REASONS[statusCode] ?? 'Error',
   code,
@@ -47,7 +58,8 @@ function fastifyCode(cause: unknown): string | undefined {
   return typeof code === 'string' ? code.replace(/^FST_ERR_/, '').toLowerCase() : undefined;
 }
 
-const codeForStatus = (status: number): string => snake((REASONS[status] ?? 'error').replace(/ /g, ''));
+const codeForStatus = (status: number): string =>
+  snake((REASONS[status] ?? 'error').replace(/ /g, ''));
 
 const snake = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -57,23 +69,44 @@ const DOMAIN_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as const;
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainError) {
     const field = error.details['field'];
-    const errors = error.kind === 'invalid' && typeof field === 'string' ? { errors: [{ field, reason: error.message }] } : {};
+    const errors =
+      error.kind === 'invalid' && typeof field === 'string'
+        ? { errors: [{ field, reason: error.message }] }
+        : {};
     return body(DOMAIN_STATUS[error.kind], error.code, error.message, errors);
   }
   if (error instanceof LedgerError) {
     const status =
-      error instanceof Unauthenticated ? 401
-      : error instanceof Forbidden ? 403
-      : error instanceof ResourceNotFound ? 404
-      : error instanceof PreconditionFailed ? 412
-      : error instanceof ConcurrencyConflict ? 409
-      : error instanceof BadRequest ? 400
-      : 500;
-    return body(status, snake(error.name), error.message, error instanceof BadRequest ? { errors: [{ field: error.field, reason: error.message }] } : {});
+      error instanceof Unauthenticated
+        ? 401
+        : error instanceof Forbidden
+          ? 403
+          : error instanceof ResourceNotFound
+            ? 404
+            : error instanceof PreconditionFailed
+              ? 412
+              : error instanceof ConcurrencyConflict
+                ? 409
+                : error instanceof BadRequest
+                  ? 400
+                  : 500;
+    return body(
+      status,
+      snake(error.name),
+      error.message,
+      error instanceof BadRequest
+        ? { errors: [{ field: error.field, reason: error.message }] }
+        : {},
+    );
   }
-  if (error instanceof WrongExpectedRevision) return body(409, 'wrong_expected_revision', error.message);
+  if (error instanceof WrongExpectedRevision)
+    return body(409, 'wrong_expected_revision', error.message);
   if (error instanceof StoreUnavailable) {
-    return body(503, 'store_unavailable', 'the event store is unavailable; nothing was written, retry later');
+    return body(
+      503,
+      'store_unavailable',
+      'the event store is unavailable; nothing was written, retry later',
+    );
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -86,7 +119,11 @@ export function toErrorBody(error: unknown): ErrorBody {
   // Fastify's own refusals (bad JSON, body too large, wrong content type) carry a 4xx statusCode.
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return body(statusCode, fastifyCode(error) ?? codeForStatus(statusCode), (error as Error).message);
+    return body(
+      statusCode,
+      fastifyCode(error) ?? codeForStatus(statusCode),
+      (error as Error).message,
+    );
   }
   return body(500, 'internal_error', 'an unexpected error occurred; it has been logged');
 }
@@ -97,8 +134,14 @@ export class LedgerErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const payload = toErrorBody(error);
-    if (payload.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
-    const reply = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void }; header(n: string, v: string): unknown }>();
+    if (payload.statusCode >= 500)
+      this.logger.error(error instanceof Error ? error.stack : String(error));
+    const reply = host
+      .switchToHttp()
+      .getResponse<{
+        status(code: number): { send(body: unknown): void };
+        header(n: string, v: string): unknown;
+      }>();
     reply.header('content-type', 'application/json; charset=utf-8');
     reply.status(payload.statusCode).send(payload);
   }

@@ -8,7 +8,11 @@ export interface FieldError {
 /** Flattens class-validator's tree into `field.path: reason` pairs a client can act on. */
 export function fieldErrors(errors: readonly ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = prefix ? (/^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`) : error.property;
+    const field = prefix
+      ? /^\d+$/.test(error.property)
+        ? `${prefix}[${error.property}]`
+        : `${prefix}.${error.property}`
+      : error.property;
     const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
     return [...own, ...fieldErrors(error.children ?? [], field)];
   });

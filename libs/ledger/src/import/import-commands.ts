@@ -52,23 +52,61 @@ export const IMPORT_COMMANDS: Readonly<Record<CouncilCommandType, ImportCommandS
   AbolishCouncil: spec(AbolishCouncilDto, (d, gss) => d.toCommand(gss)),
   RecordAnnualConversation: spec(RecordAnnualConversationDto, (d, gss) => d.toCommand(gss)),
   RequestPeerChallenge: spec(RequestPeerChallengeDto, (d, gss) => d.toCommand(gss)),
-  SchedulePeerChallenge: spec(SchedulePeerChallengeDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'peerChallengeId' }),
-  DeliverPeerChallenge: spec(DeliverPeerChallengeDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'peerChallengeId' }),
-  PublishPeerChallengeReport: spec(PublishPeerChallengeReportDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'peerChallengeId' }),
-  PublishPeerChallengeActionPlan: spec(PublishPeerChallengeActionPlanDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'peerChallengeId' }),
-  HoldPeerChallengeProgressReview: spec(HoldPeerChallengeProgressReviewDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'peerChallengeId' }),
+  SchedulePeerChallenge: spec(SchedulePeerChallengeDto, (d, gss, id) => d.toCommand(gss, id), {
+    idField: 'peerChallengeId',
+  }),
+  DeliverPeerChallenge: spec(DeliverPeerChallengeDto, (d, gss, id) => d.toCommand(gss, id), {
+    idField: 'peerChallengeId',
+  }),
+  PublishPeerChallengeReport: spec(
+    PublishPeerChallengeReportDto,
+    (d, gss, id) => d.toCommand(gss, id),
+    { idField: 'peerChallengeId' },
+  ),
+  PublishPeerChallengeActionPlan: spec(
+    PublishPeerChallengeActionPlanDto,
+    (d, gss, id) => d.toCommand(gss, id),
+    { idField: 'peerChallengeId' },
+  ),
+  HoldPeerChallengeProgressReview: spec(
+    HoldPeerChallengeProgressReviewDto,
+    (d, gss, id) => d.toCommand(gss, id),
+    { idField: 'peerChallengeId' },
+  ),
   MakeChangeOfControlOffer: spec(MakeChangeOfControlOfferDto, (d, gss) => d.toCommand(gss)),
-  AcceptChangeOfControlOffer: spec(AcceptChangeOfControlOfferDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'offerId' }),
-  DeclineChangeOfControlOffer: spec(DeclineChangeOfControlOfferDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'offerId' }),
-  DeliverChangeOfControlSupport: spec(DeliverChangeOfControlSupportDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'offerId' }),
+  AcceptChangeOfControlOffer: spec(
+    AcceptChangeOfControlOfferDto,
+    (d, gss, id) => d.toCommand(gss, id),
+    { idField: 'offerId' },
+  ),
+  DeclineChangeOfControlOffer: spec(
+    DeclineChangeOfControlOfferDto,
+    (d, gss, id) => d.toCommand(gss, id),
+    { idField: 'offerId' },
+  ),
+  DeliverChangeOfControlSupport: spec(
+    DeliverChangeOfControlSupportDto,
+    (d, gss, id) => d.toCommand(gss, id),
+    { idField: 'offerId' },
+  ),
   StartMentoring: spec(StartMentoringDto, (d, gss) => d.toCommand(gss)),
-  CompleteMentoring: spec(CompleteMentoringDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'mentoringId' }),
+  CompleteMentoring: spec(CompleteMentoringDto, (d, gss, id) => d.toCommand(gss, id), {
+    idField: 'mentoringId',
+  }),
   EngageProductivityExpert: spec(EngageProductivityExpertDto, (d, gss) => d.toCommand(gss)),
-  ReportSavings: spec(ReportSavingsDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'engagementId' }),
-  CloseProductivityEngagement: spec(CloseProductivityEngagementDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'engagementId' }),
+  ReportSavings: spec(ReportSavingsDto, (d, gss, id) => d.toCommand(gss, id), {
+    idField: 'engagementId',
+  }),
+  CloseProductivityEngagement: spec(
+    CloseProductivityEngagementDto,
+    (d, gss, id) => d.toCommand(gss, id),
+    { idField: 'engagementId' },
+  ),
   RecordOfferDelivered: spec(RecordOfferDeliveredDto, (d, gss) => d.toCommand(gss)),
   RaiseRiskSignal: spec(RaiseRiskSignalDto, (d, gss) => d.toCommand(gss)),
-  ClearRiskSignal: spec(ClearRiskSignalDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'signalId' }),
+  ClearRiskSignal: spec(ClearRiskSignalDto, (d, gss, id) => d.toCommand(gss, id), {
+    idField: 'signalId',
+  }),
   CorrectEvent: spec(CorrectEventDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'eventId' }),
   RetractEvent: spec(RetractEventDto, (d, gss, id) => d.toCommand(gss, id), { idField: 'eventId' }),
 };

@@ -39,19 +39,33 @@ const PARALLEL_COUNCILS = 8;
 export class NdjsonImporter {
   constructor(private readonly commandBus: CommandBus) {}
 
-  async importFile(file: string, actor: Actor, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
+  async importFile(
+    file: string,
+    actor: Actor,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ImportReport> {
     const lines: Line[] = [];
     let number = 0;
-    for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    for await (const text of createInterface({
+      input: createReadStream(file, 'utf8'),
+      crlfDelay: Infinity,
+    })) {
       number++;
       if (text.trim() !== '') lines.push({ number, text });
     }
     return this.importLines(lines, actor, onProgress);
   }
 
-  async importLines(lines: readonly Line[], actor: Actor, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
+  async importLines(
+    lines: readonly Line[],
+    actor: Actor,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ImportReport> {
     const rejected: ImportRejection[] = [];
-    const byCouncil = new Map<string, { line: Line; parsed: Awaited<ReturnType<typeof parseImportLine>> }[]>();
+    const byCouncil = new Map<
+      string,
+      { line: Line; parsed: Awaited<ReturnType<typeof parseImportLine>> }[]
+    >();
     let done = 0;
     for (const line of lines) {
       try {
@@ -74,7 +88,9 @@ export class NdjsonImporter {
         for (const { line, parsed } of queue) {
           try {
             const result: CommandResult = await this.commandBus.execute(
-              new ExecuteCouncilCommand(parsed.command, actor, { idempotencyKey: parsed.idempotencyKey }),
+              new ExecuteCouncilCommand(parsed.command, actor, {
+                idempotencyKey: parsed.idempotencyKey,
+              }),
             );
             if (result.eventIds.length > 0) applied++;
             else unchanged++;

@@ -33,12 +33,20 @@ export async function parseImportLine(text: string): Promise<ParsedLine> {
   }
   if (!isPlainObject(line)) throw new RejectedLine('a line must be a JSON object');
   const unknown = Object.keys(line).filter((key) => !LINE_FIELDS.has(key));
-  if (unknown.length > 0) throw new RejectedLine(`${unknown[0]}: unknown field (expected command, council, data, idempotencyKey)`);
+  if (unknown.length > 0)
+    throw new RejectedLine(
+      `${unknown[0]}: unknown field (expected command, council, data, idempotencyKey)`,
+    );
   const { command, council, data, idempotencyKey } = line;
-  if (!isOneOf(COMMAND_TYPES, command)) throw new RejectedLine(`command: must be one of ${COMMAND_TYPES.join(', ')}`);
-  if (!isGssCode(council)) throw new RejectedLine('council: must be an English GSS code: E followed by 8 digits');
+  if (!isOneOf(COMMAND_TYPES, command))
+    throw new RejectedLine(`command: must be one of ${COMMAND_TYPES.join(', ')}`);
+  if (!isGssCode(council))
+    throw new RejectedLine('council: must be an English GSS code: E followed by 8 digits');
   if (!isPlainObject(data)) throw new RejectedLine('data: must be a JSON object');
-  if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !KEY.test(idempotencyKey))) {
+  if (
+    idempotencyKey !== undefined &&
+    (typeof idempotencyKey !== 'string' || !KEY.test(idempotencyKey))
+  ) {
     throw new RejectedLine('idempotencyKey: must be 1-200 visible ASCII characters');
   }
 
@@ -47,13 +55,20 @@ export async function parseImportLine(text: string): Promise<ParsedLine> {
   let id = '';
   if (spec.idField) {
     const value = body[spec.idField];
-    const valid = spec.idField === 'eventId' ? typeof value === 'string' && UUID.test(value) : isEntityId(value);
-    if (!valid) throw new RejectedLine(`data.${spec.idField}: must be ${spec.idField === 'eventId' ? 'a UUID' : 'an id of 1-100 characters from A-Z a-z 0-9 . _ : -'}`);
+    const valid =
+      spec.idField === 'eventId'
+        ? typeof value === 'string' && UUID.test(value)
+        : isEntityId(value);
+    if (!valid)
+      throw new RejectedLine(
+        `data.${spec.idField}: must be ${spec.idField === 'eventId' ? 'a UUID' : 'an id of 1-100 characters from A-Z a-z 0-9 . _ : -'}`,
+      );
     id = value as string;
     delete body[spec.idField];
   }
   if (spec.gssInBody) {
-    if (body['gss'] !== undefined && body['gss'] !== council) throw new RejectedLine('data.gss: differs from council');
+    if (body['gss'] !== undefined && body['gss'] !== council)
+      throw new RejectedLine('data.gss: differs from council');
     body['gss'] = council;
   }
   let dto: object;
@@ -63,9 +78,13 @@ export async function parseImportLine(text: string): Promise<ParsedLine> {
     throw new RejectedLine(`data: unreadable (${(error as Error).message})`);
   }
   const errors = fieldErrors(await validate(dto, VALIDATOR_OPTIONS));
-  if (errors.length > 0) throw new RejectedLine(errors.map((e) => `data.${e.field}: ${e.reason}`).join('; '));
+  if (errors.length > 0)
+    throw new RejectedLine(errors.map((e) => `data.${e.field}: ${e.reason}`).join('; '));
   return {
     command: spec.toCommand(dto as never, council, id),
-    idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : `import:${createHash('sha256').update(text.trim()).digest('hex')}`,
+    idempotencyKey:
+      typeof idempotencyKey === 'string'
+        ? idempotencyKey
+        : `import:${createHash('sha256').update(text.trim()).digest('hex')}`,
   };
 }

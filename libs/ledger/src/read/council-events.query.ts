@@ -28,7 +28,8 @@ export interface CouncilEventsPage {
   readonly nextFromRevision: string | undefined;
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
 
 /** A council's stream as it was recorded: the audit view behind every number. */
 @Injectable()
@@ -57,7 +58,10 @@ export class CouncilEventsQuery {
           occurredAt: text((e.data as Record<string, unknown> | null)?.['occurredAt']),
           recordedAt: text(e.metadata['recordedAt']),
           recordedBy: text(e.metadata['recordedBy']),
-          schemaVersion: typeof e.metadata['schemaVersion'] === 'number' ? e.metadata['schemaVersion'] : undefined,
+          schemaVersion:
+            typeof e.metadata['schemaVersion'] === 'number'
+              ? e.metadata['schemaVersion']
+              : undefined,
           correlationId: text(e.metadata['correlationId']),
           causationId: text(e.metadata['causationId']),
           data: e.data,
@@ -65,7 +69,8 @@ export class CouncilEventsQuery {
         nextFromRevision: events.length > limit && last ? String(last.revision + 1n) : undefined,
       };
     } catch (error) {
-      if (error instanceof StreamNotFound) throw new ResourceNotFound(`council ${gss} is not registered`);
+      if (error instanceof StreamNotFound)
+        throw new ResourceNotFound(`council ${gss} is not registered`);
       throw error;
     }
   }

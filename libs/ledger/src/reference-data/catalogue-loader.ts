@@ -36,7 +36,10 @@ export function loadCatalogue(referenceDir: string): OfferCatalogue {
   return catalogueOf(years);
 }
 
-export function loadTargets(referenceDir: string, catalogue: OfferCatalogue): ReadonlyMap<number, TargetSet> {
+export function loadTargets(
+  referenceDir: string,
+  catalogue: OfferCatalogue,
+): ReadonlyMap<number, TargetSet> {
   return new Map(
     yearFiles(join(referenceDir, 'targets')).map(({ fy, file }) => {
       try {

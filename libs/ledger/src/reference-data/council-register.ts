@@ -56,7 +56,8 @@ interface ControlRow {
   control: string;
 }
 
-const rows = <T>(csv: string): T[] => parse(csv, { columns: true, skip_empty_lines: true, trim: true }) as T[];
+const rows = <T>(csv: string): T[] =>
+  parse(csv, { columns: true, skip_empty_lines: true, trim: true }) as T[];
 
 class RegisterDataError extends Error {
   constructor(file: string, line: number, message: string) {
@@ -64,10 +65,15 @@ class RegisterDataError extends Error {
   }
 }
 
-function checked(council: CouncilRow, line: number): { authorityType: AuthorityType; region: Region } {
+function checked(
+  council: CouncilRow,
+  line: number,
+): { authorityType: AuthorityType; region: Region } {
   const fail = (message: string) => new RegisterDataError('councils.csv', line, message);
-  if (!isGssCode(council.gss_code)) throw fail(`gss_code ${JSON.stringify(council.gss_code)} is not a GSS code`);
-  if (!isOneOf(AUTHORITY_TYPES, council.authority_type)) throw fail(`unknown authority_type ${council.authority_type}`);
+  if (!isGssCode(council.gss_code))
+    throw fail(`gss_code ${JSON.stringify(council.gss_code)} is not a GSS code`);
+  if (!isOneOf(AUTHORITY_TYPES, council.authority_type))
+    throw fail(`unknown authority_type ${council.authority_type}`);
   if (!isOneOf(REGIONS, council.region)) throw fail(`unknown region ${council.region}`);
   for (const date of [council.valid_from, council.valid_to]) {
     if (date && !isIsoDate(date)) throw fail(`${date} is not a YYYY-MM-DD date`);
@@ -110,7 +116,8 @@ export function councilRegisterCommands(councilsCsv: string, controlCsv: string)
       const control = politicalControlFromSource(row.control);
       if (control === null) continue;
       const effective = CONTROL_EFFECTIVE[Number(row.year)];
-      if (effective === undefined) throw new Error(`political-control.csv: no election date for year ${row.year}`);
+      if (effective === undefined)
+        throw new Error(`political-control.csv: no election date for year ${row.year}`);
       const occurredAt = validFrom !== null && validFrom > effective ? validFrom : effective;
       if (validTo !== null && occurredAt > validTo) continue;
       entries.push({
@@ -123,7 +130,12 @@ export function councilRegisterCommands(councilsCsv: string, controlCsv: string)
         idempotencyKey: `register:${gss}:abolished`,
         command: {
           type: 'AbolishCouncil',
-          data: { gss, occurredAt: validTo, lastDay: validTo, successors: council.replaced_by ? [council.replaced_by] : [] },
+          data: {
+            gss,
+            occurredAt: validTo,
+            lastDay: validTo,
+            successors: council.replaced_by ? [council.replaced_by] : [],
+          },
         },
       });
     }

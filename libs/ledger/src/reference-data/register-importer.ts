@@ -8,7 +8,11 @@ import { ExecuteCouncilCommand, type CommandResult } from '../write/execute-coun
 import { councilRegisterCommands, type RegisterEntry } from './council-register.js';
 import { referenceDataDir } from './reference-data-dir.js';
 
-export const REGISTER_IMPORTER: Actor = { subject: 'system:register-import', role: 'admin', patch: [] };
+export const REGISTER_IMPORTER: Actor = {
+  subject: 'system:register-import',
+  role: 'admin',
+  patch: [],
+};
 
 export interface RegisterImportReport {
   readonly commands: number;
@@ -28,7 +32,9 @@ const PARALLEL_COUNCILS = 8;
 export class RegisterImporter {
   constructor(private readonly commandBus: CommandBus) {}
 
-  async importReferenceRegister(onProgress?: (done: number, total: number) => void): Promise<RegisterImportReport> {
+  async importReferenceRegister(
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<RegisterImportReport> {
     const dir = join(referenceDataDir(), 'councils');
     const entries = councilRegisterCommands(
       readFileSync(join(dir, 'councils.csv'), 'utf8'),
@@ -57,12 +63,17 @@ export class RegisterImporter {
         for (const entry of council) {
           try {
             const result: CommandResult = await this.commandBus.execute(
-              new ExecuteCouncilCommand(entry.command, REGISTER_IMPORTER, { idempotencyKey: entry.idempotencyKey }),
+              new ExecuteCouncilCommand(entry.command, REGISTER_IMPORTER, {
+                idempotencyKey: entry.idempotencyKey,
+              }),
             );
             eventsWritten += result.eventIds.length;
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
-            refused.push({ idempotencyKey: entry.idempotencyKey, reason: `${error.name}: ${error.message}` });
+            refused.push({
+              idempotencyKey: entry.idempotencyKey,
+              reason: `${error.name}: ${error.message}`,
+            });
           }
           onProgress?.(++done, entries.length);
         }

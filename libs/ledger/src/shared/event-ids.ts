@@ -15,8 +15,14 @@ function uuidV5(name: string): string {
  * With an idempotency key the ids are derived from (stream, key, index), so a
  * retried request produces the same ids and the store appends nothing new.
  */
-export function eventIdsFor(streamName: string, count: number, idempotencyKey: string | undefined): string[] {
+export function eventIdsFor(
+  streamName: string,
+  count: number,
+  idempotencyKey: string | undefined,
+): string[] {
   return Array.from({ length: count }, (_, index) =>
-    idempotencyKey === undefined ? randomUUID() : uuidV5(`${streamName}\u0000${idempotencyKey}\u0000${index}`),
+    idempotencyKey === undefined
+      ? randomUUID()
+      : uuidV5(`${streamName}\u0000${idempotencyKey}\u0000${index}`),
   );
 }

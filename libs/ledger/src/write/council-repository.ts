@@ -81,7 +81,11 @@ export class CouncilRepository {
 
   private remember(loaded: LoadedCouncil): void {
     const current = this.cache.get(loaded.streamName);
-    if (current?.revision !== undefined && loaded.revision !== undefined && current.revision >= loaded.revision) {
+    if (
+      current?.revision !== undefined &&
+      loaded.revision !== undefined &&
+      current.revision >= loaded.revision
+    ) {
       return;
     }
     this.cache.delete(loaded.streamName);

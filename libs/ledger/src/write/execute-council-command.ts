@@ -69,7 +69,10 @@ const REGISTER_EVENTS: ReadonlySet<CouncilEventType> = new Set([
  * configured number of times (never when the caller pinned a revision with If-Match).
  */
 @CommandHandler(ExecuteCouncilCommand)
-export class ExecuteCouncilCommandHandler implements ICommandHandler<ExecuteCouncilCommand, CommandResult> {
+export class ExecuteCouncilCommandHandler implements ICommandHandler<
+  ExecuteCouncilCommand,
+  CommandResult
+> {
   constructor(
     private readonly councils: CouncilRepository,
     private readonly clock: Clock,
@@ -90,9 +93,18 @@ export class ExecuteCouncilCommandHandler implements ICommandHandler<ExecuteCoun
       if (earlier) return replayed(streamName, earlier.revision, earlier.position);
       checkIfMatch(options.ifMatch, loaded);
       const now = this.clock.now();
-      const events = decide(command, loaded.state, { today: londonDate(now), catalogue: this.catalogue });
+      const events = decide(command, loaded.state, {
+        today: londonDate(now),
+        catalogue: this.catalogue,
+      });
       if (events.length === 0) {
-        return { streamName, revision: loaded.revision, position: undefined, eventIds: [], replayed: false };
+        return {
+          streamName,
+          revision: loaded.revision,
+          position: undefined,
+          eventIds: [],
+          replayed: false,
+        };
       }
       const ids = eventIdsFor(streamName, events.length, options.idempotencyKey);
       const toAppend = events.map((event, index) =>
@@ -101,7 +113,8 @@ export class ExecuteCouncilCommandHandler implements ICommandHandler<ExecuteCoun
       try {
         const result = await this.councils.append(loaded, toAppend);
         // A concurrent request with the same key got there first: the store appended nothing.
-        if (result.duplicate) return replayed(streamName, result.nextExpectedRevision, result.position);
+        if (result.duplicate)
+          return replayed(streamName, result.nextExpectedRevision, result.position);
         return {
           streamName,
           revision: result.nextExpectedRevision,
@@ -111,7 +124,8 @@ export class ExecuteCouncilCommandHandler implements ICommandHandler<ExecuteCoun
         };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
-        if (options.ifMatch !== undefined) throw new PreconditionFailed(options.ifMatch, error.actual);
+        if (options.ifMatch !== undefined)
+          throw new PreconditionFailed(options.ifMatch, error.actual);
       }
     }
     throw new ConcurrencyConflict(streamName, attempts);
@@ -136,7 +150,8 @@ function amendsRegister(command: CouncilCommand, state: CouncilState): boolean {
 
 function authorize(actor: Actor, command: CouncilCommand, state: CouncilState): void {
   if (REGISTER_COMMANDS.has(command.type) || amendsRegister(command, state)) {
-    if (actor.role !== 'admin') throw new Forbidden(`only an admin may change the register (${command.type})`);
+    if (actor.role !== 'admin')
+      throw new Forbidden(`only an admin may change the register (${command.type})`);
     return;
   }
   const region = state.status === 'unregistered' ? undefined : state.region;

@@ -47,6 +47,7 @@ describe('ProjectionRunner leases', () => {
     await appendCounted(eventStore, `${prefix}-s`, [1, 2, 3]);
     await until(async () => (await countOf(store, key, `${prefix}-s`)) === 3);
     expect(b.state).toBe('standby');
+    expect((await b.status()).checkpoint).toBe((await a.status()).checkpoint);
 
     await a.stop();
     await until(() => b.state === 'live');

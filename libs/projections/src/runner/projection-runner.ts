@@ -62,7 +62,11 @@ export class ProjectionRunner<Doc extends ProjectedDocument = ProjectedDocument>
   }
 
   async status(): Promise<RunnerStatus> {
-    const checkpoint = this.committed;
+    // A standby reports the holder's progress, which only the store knows.
+    const stored = this.session
+      ? undefined
+      : await this.options.store.checkpoint(this.key).catch(() => undefined);
+    const checkpoint = stored?.position ?? this.committed;
     const measured = await this.probe.read(checkpoint, this.current === 'live');
     return {
       name: this.key.name,

@@ -63,7 +63,9 @@ type Data<T extends { data: unknown }> = Omit<T['data'], 'gss' | 'occurredAt'> &
 };
 
 export function ev<T extends CouncilEventType>(type: T, data: Data<EventOf<T>>): EventOf<T> {
-  return { type, data: { gss: GSS, occurredAt: '2019-06-03', ...data } } as unknown as EventOf<T>;
+  // An explicit `gss: undefined` (an optional helper argument) means the default council.
+  const given = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+  return { type, data: { gss: GSS, occurredAt: '2019-06-03', ...given } } as unknown as EventOf<T>;
 }
 
 export const registration = (extra: Partial<Data<EventOf<'CouncilRegistered'>>> = {}) =>

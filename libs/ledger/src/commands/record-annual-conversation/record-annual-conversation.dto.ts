@@ -6,16 +6,24 @@ import { DateProperty, EntityIdProperty } from '../shared/validators.js';
 const { listMaxItems, textMaxLength } = COMMAND_LIMITS;
 
 export class RecordAnnualConversationDto {
-  @EntityIdProperty('Id of this conversation, unique within the council', { example: 'ac-2019-e06000023' })
+  @EntityIdProperty('Id of this conversation, unique within the council', {
+    example: 'ac-2019-e06000023',
+  })
   conversationId!: string;
 
   @DateProperty('When the conversation was held')
   occurredAt!: string;
 
-  @EntityIdProperty('The principal adviser who held it (opaque id, not a name)', { example: 'pa-1' })
+  @EntityIdProperty('The principal adviser who held it (opaque id, not a name)', {
+    example: 'pa-1',
+  })
   adviserId!: string;
 
-  @ApiProperty({ type: [String], maxItems: listMaxItems, example: ['finance', 'children’s services'] })
+  @ApiProperty({
+    type: [String],
+    maxItems: listMaxItems,
+    example: ['finance', 'children’s services'],
+  })
   @IsArray()
   @ArrayMaxSize(listMaxItems)
   @IsString({ each: true })

@@ -10,7 +10,10 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isIsoDate',
       validator: {
         validate: (value) => isIsoDate(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a calendar date written YYYY-MM-DD`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a calendar date written YYYY-MM-DD`,
+          options,
+        ),
       },
     },
     options,
@@ -37,7 +40,12 @@ export function IsEntityId(options?: ValidationOptions): PropertyDecorator {
 /** Swagger description and validation of an id field in one place. */
 export const EntityIdProperty = (description: string, options: ApiPropertyOptions = {}) =>
   applyDecorators(
-    ApiProperty({ description, pattern: ENTITY_ID_PATTERN, example: 'pc-2019-017', ...options } as ApiPropertyOptions),
+    ApiProperty({
+      description,
+      pattern: ENTITY_ID_PATTERN,
+      example: 'pc-2019-017',
+      ...options,
+    } as ApiPropertyOptions),
     IsEntityId(),
   );
 

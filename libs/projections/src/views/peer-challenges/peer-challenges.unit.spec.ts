@@ -64,17 +64,17 @@ describe('peerChallengeCoverage', () => {
     expect(coverage.windowStartsAfter).toBe('2016-03-01');
     expect(coverage.noneInWindow.map((gap) => [gap.gss, gap.lastDeliveredOn])).toEqual([
       ['E06000023', '2016-03-01'],
-      [OTHER, '2012-05-01'],
       [third, null],
+      [OTHER, '2012-05-01'],
     ]);
-    expect(coverage.noneSince.map((gap) => gap.gss)).toEqual([OTHER, third]);
+    expect(coverage.noneSince.map((gap) => gap.gss)).toEqual([third, OTHER]);
     expect(coverage.never.map((gap) => gap.gss)).toEqual([third]);
   });
 
   it('counts a delivery one day inside the window, and takes other kinds when asked', () => {
     expect(
       peerChallengeCoverage({ asOfDate: '2021-02-28', docs }).noneInWindow.map((g) => g.gss),
-    ).toEqual([OTHER, third]);
+    ).toEqual([third, OTHER]);
     const anyKind = peerChallengeCoverage({
       asOfDate: '2021-02-28',
       docs,
