@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { GenericContainer, Wait, getContainerRuntimeClient } from 'testcontainers';
 import { createEventStore, StoreUnavailable } from '#event-store';
 import type { EventStore } from '#event-store';
-import { eventStoreContract } from './event-store.contract.js';
+import { eventStoreContract, type EventStoreFactory } from './event-store.contract.js';
 
 const IMAGE = process.env['EVENTSTORE_IMAGE'] ?? 'eventstore/eventstore:24.10';
 const HTTP_PORT = 2113;
@@ -58,7 +58,7 @@ async function untilWritable(store: EventStore): Promise<void> {
 }
 
 /** A fresh in-memory node per store, so "an empty store" really is empty. */
-async function startEventStoreDb(): Promise<{ store: EventStore; teardown: () => Promise<void> }> {
+async function startEventStoreDb(): ReturnType<EventStoreFactory> {
   const container = await new GenericContainer(IMAGE)
     .withEnvironment({
       EVENTSTORE_INSECURE: 'true',
@@ -83,7 +83,7 @@ async function startEventStoreDb(): Promise<{ store: EventStore; teardown: () =>
     await teardown();
     throw error;
   }
-  return { store, teardown };
+  return { store, teardown, flagsSameExpectationRetries: false };
 }
 
 const runtime = await detectContainerRuntime();

@@ -4,7 +4,7 @@ import { START } from '#event-store';
 import type { RecordedEvent } from '#event-store';
 import type { ProjectedDocument } from '../projection.js';
 import { FencedOff, StaleCheckpoint } from '../read-model-store.js';
-import type { ProjectionKey, ReadModelStore } from '../read-model-store.js';
+import type { ProjectionKey } from '../read-model-store.js';
 import { FoldSession, SessionAborted } from './fold-session.js';
 import { LeaseKeeper } from './lease-keeper.js';
 import { toProjectedEvent } from './projected-event.js';
