@@ -42,6 +42,10 @@ export function testConfig(overrides: Partial<LedgerConfig> = {}): LedgerConfig 
     auth: { mode: 'secret', secret: new TextEncoder().encode(TEST_SECRET), development: true },
     commandRetries: 5,
     bodyLimitBytes: 256 * 1024,
+    redisUrl: undefined,
+    // Write-side suites need no projections; read-side suites turn them on.
+    runProjector: false,
+    maxReadLagSeconds: 30,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuthGuard, LedgerErrorFilter, LedgerModule, type LedgerModuleOptions } from '#ledger';
 import { HealthController } from './health.controller.js';
 import { COUNCIL_CONTROLLERS } from './councils/index.js';
+import { QUERY_CONTROLLERS } from './queries/index.js';
 
 @Module({})
 export class ApiModule {
@@ -10,7 +11,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [LedgerModule.forRoot(options)],
-      controllers: [HealthController, ...COUNCIL_CONTROLLERS],
+      controllers: [HealthController, ...COUNCIL_CONTROLLERS, ...QUERY_CONTROLLERS],
       providers: [
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: LedgerErrorFilter },

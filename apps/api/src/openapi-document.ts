@@ -45,7 +45,7 @@ export async function buildOpenApiJson(): Promise<string> {
   try {
     const eventStore = await PgliteEventStore.open({ dataDir: join(dataDir, 'events') });
     try {
-      const config = loadLedgerConfig({ LEDGER_DATA_DIR: dataDir });
+      const config = loadLedgerConfig({ LEDGER_DATA_DIR: dataDir, LEDGER_RUN_PROJECTOR: 'false' });
       const app = await createApiApp({ config, eventStore, logger: false });
       try {
         return `${JSON.stringify(withSortedKeys(openApiDocument(app)), null, 2)}\n`;

@@ -40,3 +40,33 @@ export class BadRequest extends LedgerError {
     super(`${field}: ${reason}`);
   }
 }
+
+/** A read model is being built for the first time: no numbers yet rather than partial ones. */
+export class ReadModelRebuilding extends LedgerError {
+  constructor(readonly projection: string) {
+    super(`read model ${projection} is being built; retry shortly`);
+  }
+}
+
+/** A read model is further behind the ledger than LEDGER_MAX_READ_LAG_SECONDS allows. */
+export class ReadModelBehind extends LedgerError {
+  constructor(
+    readonly projection: string,
+    readonly position: bigint,
+    readonly head: bigint,
+    readonly lagSeconds: number,
+  ) {
+    super(
+      `read model ${projection} is ${lagSeconds.toFixed(1)} s behind the ledger (at ${position}, head ${head}); retry shortly`,
+    );
+  }
+}
+
+/** The projection runs in another process (or not at all here): act there. */
+export class ProjectorElsewhere extends LedgerError {
+  constructor(readonly projection: string) {
+    super(
+      `projection ${projection} is not run by this process; replay its dead letters where the projector runs`,
+    );
+  }
+}

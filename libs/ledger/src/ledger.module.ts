@@ -4,13 +4,26 @@ import { join } from 'node:path';
 import { type EventStore, createEventStore } from '#event-store';
 import type { LedgerConfig } from './config/ledger-config.js';
 import { Clock, SystemClock } from './shared/clock.js';
-import { EVENT_STORE, LEDGER_CONFIG, OFFER_CATALOGUE, TARGET_SETS } from './tokens.js';
+import {
+  EVENT_STORE,
+  LEDGER_CONFIG,
+  OFFER_CATALOGUE,
+  READ_MODEL_STORE,
+  RISK_RULES,
+  TARGET_SETS,
+} from './tokens.js';
+import { MemoryReadModelStore, type ReadModelStore, RedisReadModelStore } from '#projections';
+import { ReadModels } from './read/read-models.js';
+import { CouncilQueries } from './read/council-queries.js';
+import { ProjectionStatusQuery } from './read/projection-status.query.js';
+import { ChangeOfControlReactor } from './projector/change-of-control.reactor.js';
+import { ProjectorService } from './projector/projector.service.js';
 import { CouncilRepository } from './write/council-repository.js';
 import { ExecuteCouncilCommandHandler } from './write/execute-council-command.js';
 import { TokenVerifier } from './auth/token-verifier.js';
 import { AuthGuard } from './auth/auth.guard.js';
-import { referenceDataDir } from './reference-data/reference-data-dir.js';
-import { loadCatalogue, loadTargets } from './reference-data/catalogue-loader.js';
+import { referenceDataDir, riskRulesDir } from './reference-data/reference-data-dir.js';
+import { loadCatalogue, loadRiskRules, loadTargets } from './reference-data/catalogue-loader.js';
 import { RegisterImporter } from './reference-data/register-importer.js';
 import { CouncilEventsQuery } from './read/council-events.query.js';
 import { CouncilWrites } from './http/council-writes.js';
@@ -22,6 +35,17 @@ export interface LedgerModuleOptions {
   readonly clock?: Clock;
   /** Tests may share one store across app instances. */
   readonly eventStore?: EventStore;
+  readonly readModelStore?: ReadModelStore;
+}
+
+class ReadModelStoreLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    private readonly owned: boolean,
+  ) {}
+  async onApplicationShutdown(): Promise<void> {
+    if (this.owned) await this.store.close();
+  }
 }
 
 class EventStoreLifecycle implements OnApplicationShutdown {
@@ -41,6 +65,7 @@ export class LedgerModule {
     const referenceDir = referenceDataDir();
     const catalogue = loadCatalogue(referenceDir);
     const targets = loadTargets(referenceDir, catalogue);
+    const riskRules = loadRiskRules(riskRulesDir());
     return {
       module: LedgerModule,
       global: true,
@@ -50,6 +75,7 @@ export class LedgerModule {
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: OFFER_CATALOGUE, useValue: catalogue },
         { provide: TARGET_SETS, useValue: targets },
+        { provide: RISK_RULES, useValue: riskRules },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         // ports
         {
@@ -67,6 +93,20 @@ export class LedgerModule {
             new EventStoreLifecycle(store, options.eventStore === undefined),
           inject: [EVENT_STORE],
         },
+        {
+          provide: READ_MODEL_STORE,
+          useFactory: () =>
+            options.readModelStore ??
+            (config.redisUrl
+              ? new RedisReadModelStore(config.redisUrl)
+              : new MemoryReadModelStore()),
+        },
+        {
+          provide: ReadModelStoreLifecycle,
+          useFactory: (store: ReadModelStore) =>
+            new ReadModelStoreLifecycle(store, options.readModelStore === undefined),
+          inject: [READ_MODEL_STORE],
+        },
         // write side
         CouncilRepository,
         ExecuteCouncilCommandHandler,
@@ -75,6 +115,12 @@ export class LedgerModule {
         CouncilWrites,
         // read side
         CouncilEventsQuery,
+        ReadModels,
+        CouncilQueries,
+        ProjectionStatusQuery,
+        // projections and reactors
+        ChangeOfControlReactor,
+        ProjectorService,
         // access
         TokenVerifier,
         AuthGuard,
@@ -90,6 +136,11 @@ export class LedgerModule {
         NdjsonImporter,
         CouncilWrites,
         CouncilEventsQuery,
+        CouncilQueries,
+        ProjectionStatusQuery,
+        ReadModels,
+        READ_MODEL_STORE,
+        ProjectorService,
         TokenVerifier,
         AuthGuard,
       ],

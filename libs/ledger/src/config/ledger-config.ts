@@ -12,6 +12,12 @@ export interface LedgerConfig {
   /** How many times a command is re-decided after a concurrent write before answering 409. */
   readonly commandRetries: number;
   readonly bodyLimitBytes: number;
+  /** redis://…; undefined = read models in memory, rebuilt at start (the embedded default). */
+  readonly redisUrl: string | undefined;
+  /** Run the projections and reactors in this process (the embedded default and `npm start`). */
+  readonly runProjector: boolean;
+  /** A query whose read model is further behind than this answers 503 rather than stale numbers. */
+  readonly maxReadLagSeconds: number;
 }
 
 export type AuthConfig =
@@ -44,6 +50,25 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (value < min || value > max)
     throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function redisUrl(env: Env): string | undefined {
+  const raw = env['REDIS_URL'];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^rediss?:\/\//.test(raw))
+    throw new ConfigError(
+      'REDIS_URL',
+      'expected redis://… or rediss://…, or unset for in-memory read models',
+    );
+  return raw;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `expected true or false, got ${JSON.stringify(raw)}`);
 }
 
 function eventStoreUrl(env: Env): string | undefined {
@@ -118,5 +143,8 @@ export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
     auth: authConfig(env, dataDir, url === undefined),
     commandRetries: integer(env, 'LEDGER_COMMAND_RETRIES', 5, 0, 100),
     bodyLimitBytes: integer(env, 'LEDGER_BODY_LIMIT_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
+    redisUrl: redisUrl(env),
+    runProjector: flag(env, 'LEDGER_RUN_PROJECTOR', true),
+    maxReadLagSeconds: integer(env, 'LEDGER_MAX_READ_LAG_SECONDS', 30, 1, 86_400),
   };
 }

@@ -14,6 +14,9 @@ import {
   LedgerError,
   PreconditionFailed,
   ResourceNotFound,
+  ProjectorElsewhere,
+  ReadModelBehind,
+  ReadModelRebuilding,
   Unauthenticated,
 } from '../errors.js';
 
@@ -63,6 +66,19 @@ const codeForStatus = (status: number): string =>
 
 const snake = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
+/** Each application-layer error and its status; the first match wins. */
+const LEDGER_STATUS: readonly [abstract new (...args: never[]) => LedgerError, number][] = [
+  [Unauthenticated, 401],
+  [Forbidden, 403],
+  [ResourceNotFound, 404],
+  [PreconditionFailed, 412],
+  [ConcurrencyConflict, 409],
+  [ProjectorElsewhere, 409],
+  [BadRequest, 400],
+  [ReadModelRebuilding, 503],
+  [ReadModelBehind, 503],
+];
+
 const DOMAIN_STATUS = { not_found: 404, conflict: 409, invalid: 400 } as const;
 
 /** The one place typed errors become HTTP statuses; controllers never map errors themselves. */
@@ -76,20 +92,7 @@ export function toErrorBody(error: unknown): ErrorBody {
     return body(DOMAIN_STATUS[error.kind], error.code, error.message, errors);
   }
   if (error instanceof LedgerError) {
-    const status =
-      error instanceof Unauthenticated
-        ? 401
-        : error instanceof Forbidden
-          ? 403
-          : error instanceof ResourceNotFound
-            ? 404
-            : error instanceof PreconditionFailed
-              ? 412
-              : error instanceof ConcurrencyConflict
-                ? 409
-                : error instanceof BadRequest
-                  ? 400
-                  : 500;
+    const status = LEDGER_STATUS.find(([type]) => error instanceof type)?.[1] ?? 500;
     return body(
       status,
       snake(error.name),
@@ -136,12 +139,10 @@ export class LedgerErrorFilter implements ExceptionFilter {
     const payload = toErrorBody(error);
     if (payload.statusCode >= 500)
       this.logger.error(error instanceof Error ? error.stack : String(error));
-    const reply = host
-      .switchToHttp()
-      .getResponse<{
-        status(code: number): { send(body: unknown): void };
-        header(n: string, v: string): unknown;
-      }>();
+    const reply = host.switchToHttp().getResponse<{
+      status(code: number): { send(body: unknown): void };
+      header(n: string, v: string): unknown;
+    }>();
     reply.header('content-type', 'application/json; charset=utf-8');
     reply.status(payload.statusCode).send(payload);
   }

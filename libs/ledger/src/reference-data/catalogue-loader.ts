@@ -7,6 +7,7 @@ import {
   parseCatalogue,
   parseTargets,
 } from '#domain';
+import { type RiskRules, parseRiskRules } from '#projections';
 
 /** Files are named by financial year, e.g. `2019-20.json` for 2019/20. */
 function yearFiles(dir: string): { fy: number; file: string }[] {
@@ -49,4 +50,16 @@ export function loadTargets(
       }
     }),
   );
+}
+
+/** The newest version of the risk rules (v1.json, v2.json, …): a change of rules is a new file. */
+export function loadRiskRules(dir: string): RiskRules {
+  const files = readdirSync(dir)
+    .map((name) => /^v(\d+)\.json$/.exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .sort((a, b) => Number(b[1]) - Number(a[1]));
+  const newest = files[0];
+  if (newest === undefined) throw new Error(`${dir}: no risk rules (v1.json, …)`);
+  const file = join(dir, newest[0]);
+  return parseRiskRules(readJson(file), file);
 }

@@ -4,6 +4,7 @@ import {
   type CouncilEvent,
   type CouncilEventType,
   type EventOf,
+  type OfferCatalogue,
   catalogueOf,
   councilStreamName,
 } from '#domain';
@@ -134,9 +135,12 @@ export function docOf<Doc extends ProjectedDocument>(
 }
 
 /** Every projection's documents from one list of recorded events. */
-export function councilDocs(events: readonly ProjectedEvent[]): CouncilDocs {
+export function councilDocs(
+  events: readonly ProjectedEvent[],
+  offers: OfferCatalogue = catalogue,
+): CouncilDocs {
   const [summary, takeUp, changeOfControl, peerChallenges, conversations, risk] =
-    COUNCIL_PROJECTIONS(catalogue);
+    COUNCIL_PROJECTIONS(offers);
   return {
     summaries: foldInto(summary, events),
     takeUp: foldInto(takeUp, events),

@@ -7,9 +7,7 @@ import {
   RISK_SIGNAL_KINDS,
 } from '#domain';
 import { dayNumber } from './shared/dates.js';
-import type { CouncilWriter, Data, Random } from './test-ledger.js';
-
-export const isoOf = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+import { type CouncilWriter, type Data, type Random, isoOf } from './test-ledger-writer.js';
 
 type Step = readonly [CouncilEventType, object];
 const maybe = (random: Random, p: number, ...list: Step[]): Step[] =>

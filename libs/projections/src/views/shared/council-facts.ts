@@ -126,3 +126,12 @@ export function existedDuring(facts: CouncilFacts, range: DateRange): boolean {
     (lastDay === null || lastDay >= range.from)
   );
 }
+
+/** The part of the range in which the council existed (empty, to < from, if none). */
+export function lifeWithin(facts: CouncilFacts, range: DateRange): DateRange {
+  const lastDay = lastDayOf(facts);
+  return {
+    from: facts.validFrom !== null && facts.validFrom > range.from ? facts.validFrom : range.from,
+    to: lastDay !== null && lastDay < range.to ? lastDay : range.to,
+  };
+}

@@ -36,7 +36,3 @@ export function elapsedFraction(range: DateRange, asOf: IsoDate): number {
 export function windowOfYears(fy: number, years: number): DateRange {
   return { from: financialYearBounds(fy).from, to: financialYearBounds(fy + years - 1).to };
 }
-
-export function isWithinRange(date: IsoDate, range: DateRange): boolean {
-  return date >= range.from && date <= range.to;
-}

@@ -40,7 +40,8 @@ export function amendPeriods<T extends Dated>(
 
 /**
  * The values a timeline takes on some day of [from, to]: the one in force on `from` (or
- * `fallback` when none is yet) and every one that starts inside the range.
+ * `fallback` when none is yet) and every one that starts inside the range. Of two records
+ * for the same day only the later is ever in force.
  */
 export function valuesDuring<T extends Dated, V>(
   history: readonly T[],
@@ -51,10 +52,11 @@ export function valuesDuring<T extends Dated, V>(
 ): Set<V> {
   let atStart: V = fallback;
   const values = new Set<V>();
-  for (const period of history) {
+  history.forEach((period, index) => {
+    if (history[index + 1]?.from === period.from) return;
     if (period.from <= from) atStart = valueOf(period);
     else if (period.from <= to) values.add(valueOf(period));
-  }
+  });
   values.add(atStart);
   return values;
 }

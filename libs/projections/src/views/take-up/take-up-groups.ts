@@ -42,11 +42,13 @@ export class Groups {
 
   /** The row a combination of values falls in, created on first use. */
   at(values: GroupValues): GroupAccumulator {
-    const group: Record<string, string | number> = {};
-    for (const dimension of this.dimensions) group[dimension] = values[dimension];
-    const key = JSON.stringify(this.dimensions.map((dimension) => values[dimension]));
+    // Called for every council x group it belongs to: build the key without allocating.
+    let key = '';
+    for (const dimension of this.dimensions) key += `${values[dimension]}\u0000`;
     let accumulator = this.byKey.get(key);
     if (accumulator === undefined) {
+      const group: Record<string, string | number> = {};
+      for (const dimension of this.dimensions) group[dimension] = values[dimension];
       accumulator = {
         group: group as TakeUpGroup,
         eligible: new Set(),
@@ -74,15 +76,29 @@ export class Groups {
   }
 }
 
-/** Every combination of one value per dimension. */
-export function combinations(
+/**
+ * Calls `visit` with every combination of one value per dimension. The object passed is
+ * reused between calls (Groups.at copies what it keeps), so nothing is allocated per call.
+ */
+export function forEachCombination(
   options: Readonly<Record<TakeUpDimension, readonly (string | number)[]>>,
-): GroupValues[] {
-  let result: Partial<Record<TakeUpDimension, string | number>>[] = [{}];
-  for (const dimension of TAKE_UP_DIMENSIONS) {
-    result = result.flatMap((partial) =>
-      options[dimension].map((value) => ({ ...partial, [dimension]: value })),
-    );
-  }
-  return result as GroupValues[];
+  visit: (values: GroupValues) => void,
+): void {
+  const values: Record<TakeUpDimension, string | number> = {
+    offer: '',
+    quarter: '',
+    region: '',
+    authorityType: '',
+    control: '',
+    membership: '',
+  };
+  const walk = (depth: number): void => {
+    const dimension = TAKE_UP_DIMENSIONS[depth];
+    if (dimension === undefined) return visit(values);
+    for (const value of options[dimension]) {
+      values[dimension] = value;
+      walk(depth + 1);
+    }
+  };
+  walk(0);
 }

@@ -8,7 +8,7 @@ import {
   quarterBounds,
 } from '#domain';
 import type { CouncilSummaryDoc } from '../council-summary/council-summary.projection.js';
-import { existedDuring } from '../shared/council-facts.js';
+import { existedDuring, lifeWithin } from '../shared/council-facts.js';
 import { sortedKeys } from '../shared/records.js';
 import { valuesDuring } from '../shared/timeline.js';
 import { type PoliticalControlOrUnknown, decodeCellKey } from './take-up-cells.js';
@@ -16,7 +16,7 @@ import {
   type GroupValues,
   type Groups,
   type TakeUpDimension,
-  combinations,
+  forEachCombination,
 } from './take-up-groups.js';
 import type { TakeUpDoc } from './take-up.projection.js';
 import type { TakeUpParams } from './take-up.types.js';
@@ -66,8 +66,10 @@ export function addEligible(
   const { facts } = summary;
   const { params, grouped } = scope;
   for (const quarter of scope.quarters) {
-    const period = quarter === null ? periodOf(params) : quarterBounds(params.fy, quarter);
-    if (!existedDuring(facts, period)) continue;
+    const whole = quarter === null ? periodOf(params) : quarterBounds(params.fy, quarter);
+    if (!existedDuring(facts, whole)) continue;
+    // Only the days the council existed: a council created mid-year had no control before.
+    const period = lifeWithin(facts, whole);
     const controls = valuesDuring(
       takeUp.control,
       period.from,
@@ -90,7 +92,7 @@ export function addEligible(
       control: keep(controls, params.control, grouped.has('control')),
       membership: keep(memberships, params.membership, grouped.has('membership')),
     };
-    for (const values of combinations(options)) groups.at(values).eligible.add(gss);
+    forEachCombination(options, (values) => groups.at(values).eligible.add(gss));
   }
 }
 

@@ -66,8 +66,10 @@ function addRecord(
   };
   const next = { ...doc, records: withRecord(doc.records, eventId, record) };
   // Savings are always reported after their engagement; this only guards an odd stream.
-  const orphans = Object.values(doc.savings).some((saving) => saving.g === record.g);
-  if (record.g !== undefined && orphans) return recomputed(next);
+  const { g } = record;
+  if (g !== undefined && Object.values(doc.savings).some((saving) => saving.g === g)) {
+    return recomputed(next);
+  }
   return { ...next, cells: addToCells(doc.cells, next, [record], []) };
 }
 

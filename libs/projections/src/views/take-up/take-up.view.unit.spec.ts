@@ -174,4 +174,25 @@ describe('takeUp', () => {
       { engagements: 0, eligibleCouncils: 4 },
     );
   });
+
+  it('counts only the days a council existed, and only the later of two same-day records', () => {
+    const small = docsOf([
+      registration({ validFrom: '2019-10-01' }),
+      ev('PoliticalControlChanged', { occurredAt: '2019-10-01', control: 'Labour' }),
+      registration({ gss: OTHER }),
+      ev('PoliticalControlChanged', {
+        gss: OTHER,
+        occurredAt: '2016-05-06',
+        control: 'Conservative',
+      }),
+      ev('PoliticalControlChanged', { gss: OTHER, occurredAt: '2019-05-02', control: 'Labour' }),
+      ev('PoliticalControlChanged', { gss: OTHER, occurredAt: '2019-05-02', control: 'Green' }),
+    ]);
+    const rows = takeUp({ councils: small, fy: 2019, groupBy: ['control'] }).rows;
+    expect(rows.map((row) => [row.group.control, row.zeroTakeUp])).toEqual([
+      ['Conservative', [OTHER]],
+      ['Green', [OTHER]],
+      ['Labour', [GSS]],
+    ]);
+  });
 });
