@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { RedisReadModelStore, ReadModelUnavailable } from '#projections';
 import { readModelStoreContract } from './read-model-store.contract.js';
-import { redisTestStore } from './read-model-store-redis.js';
+import { redisTestStore } from '../support/redis-store.js';
 
 readModelStoreContract('Redis', redisTestStore);
 

@@ -11,7 +11,7 @@ import type { EventStore } from '#event-store';
 import { databaseUrl, redisUrl, requireService } from '../support/services.js';
 import { postgresTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
-import { deleteKeys } from '../contract/read-model-store-redis.js';
+import { deleteKeys } from '../support/redis-store.js';
 import { tally } from './fault-projection.js';
 import type { Tally } from './fault-projection.js';
 

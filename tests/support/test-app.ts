@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '#event-store';
+import type { ReadModelStore } from '#projections';
 import { FixedClock, type LedgerConfig, type Role, issueDevelopmentToken } from '#ledger';
 import { createApiApp } from '../../apps/api/src/app.js';
 
@@ -54,9 +55,10 @@ export function testConfig(overrides: Partial<LedgerConfig> = {}): LedgerConfig 
 export async function startTestApi(
   eventStore: EventStore,
   config = testConfig(),
+  extra: { readModelStore?: ReadModelStore } = {},
 ): Promise<TestApi> {
   const clock = new FixedClock(TEST_NOW);
-  const app = await createApiApp({ config, clock, eventStore, logger: false });
+  const app = await createApiApp({ config, clock, eventStore, logger: false, ...extra });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const secret = config.auth.mode === 'secret' ? config.auth.secret : new Uint8Array();

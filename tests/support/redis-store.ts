@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RedisReadModelStore } from '#projections';
-import { redisUrl, requireService } from '../support/services.js';
+import { redisUrl, requireService } from './services.js';
 
 /** Deletes every key under a test's prefix (SCAN, not KEYS: the server is shared). */
 export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
