@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { tokenCommand } from './commands/token.command.js';
 import { councilsCommand } from './commands/councils.command.js';
 import { importCommand } from './commands/import.command.js';
+import { projectionsCommand } from './commands/projections.command.js';
 
 const program = new Command('ledger')
   .description('The council engagement ledger: tokens, register import, bulk import, reports')
@@ -12,6 +13,7 @@ const program = new Command('ledger')
 program.addCommand(tokenCommand());
 program.addCommand(councilsCommand());
 program.addCommand(importCommand());
+program.addCommand(projectionsCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -7,7 +7,7 @@ export async function withLedger<T>(
   work: (ledger: INestApplicationContext) => Promise<T>,
 ): Promise<T> {
   const app = await NestFactory.createApplicationContext(
-    LedgerModule.forRoot({ config: loadLedgerConfig() }),
+    LedgerModule.forRoot({ config: { ...loadLedgerConfig(), runProjector: false } }),
     {
       logger: ['error', 'warn'],
     },
