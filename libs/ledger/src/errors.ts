@@ -70,3 +70,13 @@ export class ProjectorElsewhere extends LedgerError {
     );
   }
 }
+
+/** A cut beyond the head: events may still be appended at or below it, so nothing there is stable. */
+export class PositionBeyondHead extends LedgerError {
+  constructor(
+    readonly position: bigint,
+    readonly head: bigint,
+  ) {
+    super(`position ${position} is beyond the ledger head ${head}`);
+  }
+}

@@ -12,3 +12,31 @@ export type { RebuildOptions, RebuildOutcome } from './runner/projection-rebuild
 export { ProjectionSupervisor } from './runner/projection-supervisor.js';
 export type { ProjectionSupervisorOptions } from './runner/projection-supervisor.js';
 export * from './views/index.js';
+export { quarterlyReport } from './reports/quarterly-report.js';
+export type {
+  BreakdownRow,
+  ChangeOfControlCouncil,
+  CoverageGap,
+  OfferRow,
+  QuarterlyReport,
+  QuarterlyReportParams,
+  ReportChangeOfControl,
+  ReportHeader,
+  ReportPeerChallengeCoverage,
+  ReportRisk,
+  ReportRiskCouncil,
+  ReportRiskReason,
+  ReportTarget,
+  SupportSection,
+  SupportTotals,
+  ThemeRow,
+  TrendPoint,
+} from './reports/quarterly-report.types.js';
+export {
+  REPORT_TABLES,
+  tabularParts,
+  type ReportTableName,
+  type ReportTables,
+  type TableCell,
+  type TableRow,
+} from './reports/tabular-parts.js';
