@@ -97,7 +97,7 @@ export function readSideScenario(api: () => TestApi): void {
       councils: 1,
     });
 
-    const risk = await queryAfter(api(), manager, '/intervention-risk?asOf=2020-03-01', last);
+    const risk = await queryAfter(api(), manager, '/intervention-risk?date=2020-03-01', last);
     const newcastleRisk = risk.body.councils.find((c: { gss: string }) => c.gss === newcastle.gss);
     expect(newcastleRisk.tier).toBe('bespoke');
     expect(newcastleRisk.reasons.map((r: { code: string }) => r.code)).toContain(
@@ -107,12 +107,12 @@ export function readSideScenario(api: () => TestApi): void {
     const coverage = await queryAfter(
       api(),
       manager,
-      '/peer-challenge-coverage?asOf=2020-03-01',
+      '/peer-challenge-coverage?date=2020-03-01',
       last,
     );
     expect(JSON.stringify(coverage.body)).toContain(leeds.gss);
 
-    const targets = await queryAfter(api(), manager, '/targets?fy=2019&asOf=2020-03-01', last);
+    const targets = await queryAfter(api(), manager, '/targets?fy=2019&date=2020-03-01', last);
     const peerChallenges = targets.body.targets.find((t: { code: string }) => t.code === '8.1');
     expect(peerChallenges).toMatchObject({ unit: 'engagements', actual: 1 });
   });

@@ -4,6 +4,7 @@ import { AuthGuard, LedgerErrorFilter, LedgerModule, type LedgerModuleOptions } 
 import { HealthController } from './health.controller.js';
 import { COUNCIL_CONTROLLERS } from './councils/index.js';
 import { QUERY_CONTROLLERS } from './queries/index.js';
+import { SNAPSHOT_CONTROLLERS } from './snapshots/index.js';
 
 @Module({})
 export class ApiModule {
@@ -11,7 +12,12 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [LedgerModule.forRoot(options)],
-      controllers: [HealthController, ...COUNCIL_CONTROLLERS, ...QUERY_CONTROLLERS],
+      controllers: [
+        HealthController,
+        ...COUNCIL_CONTROLLERS,
+        ...QUERY_CONTROLLERS,
+        ...SNAPSHOT_CONTROLLERS,
+      ],
       providers: [
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: LedgerErrorFilter },

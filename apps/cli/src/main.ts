@@ -4,6 +4,7 @@ import { tokenCommand } from './commands/token.command.js';
 import { councilsCommand } from './commands/councils.command.js';
 import { importCommand } from './commands/import.command.js';
 import { projectionsCommand } from './commands/projections.command.js';
+import { reportCommand } from './commands/report.command.js';
 
 const program = new Command('ledger')
   .description('The council engagement ledger: tokens, register import, bulk import, reports')
@@ -14,6 +15,7 @@ program.addCommand(tokenCommand());
 program.addCommand(councilsCommand());
 program.addCommand(importCommand());
 program.addCommand(projectionsCommand());
+program.addCommand(reportCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -23,3 +23,4 @@ export * from './decider/state.js';
 export { decide } from './decider/decide.js';
 export { evolve, foldCouncil } from './decider/evolve.js';
 export { correctableFieldsOf } from './decider/correction-rules.js';
+export * from './decider/id-map.js';

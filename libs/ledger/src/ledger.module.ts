@@ -28,6 +28,13 @@ import { RegisterImporter } from './reference-data/register-importer.js';
 import { CouncilEventsQuery } from './read/council-events.query.js';
 import { CouncilWrites } from './http/council-writes.js';
 import { NdjsonImporter } from './import/ndjson-importer.js';
+import { AsOfLedger } from './as-of/as-of-ledger.js';
+import { AsOfQueries } from './as-of/as-of-queries.js';
+import { SnapshotDocuments } from './snapshots/snapshot-documents.js';
+import { SnapshotStore } from './snapshots/snapshot-store.js';
+import { CreateSnapshot } from './snapshots/create-snapshot/create-snapshot.js';
+import { VerifySnapshot } from './snapshots/verify-snapshot/verify-snapshot.js';
+import { ReadSnapshots } from './snapshots/read-snapshots/read-snapshots.js';
 
 export interface LedgerModuleOptions {
   readonly config: LedgerConfig;
@@ -118,6 +125,14 @@ export class LedgerModule {
         ReadModels,
         CouncilQueries,
         ProjectionStatusQuery,
+        // as-of reads and board snapshots
+        AsOfLedger,
+        AsOfQueries,
+        SnapshotDocuments,
+        SnapshotStore,
+        CreateSnapshot,
+        VerifySnapshot,
+        ReadSnapshots,
         // projections and reactors
         ChangeOfControlReactor,
         ProjectorService,
@@ -143,6 +158,12 @@ export class LedgerModule {
         ProjectorService,
         TokenVerifier,
         AuthGuard,
+        AsOfLedger,
+        AsOfQueries,
+        SnapshotDocuments,
+        CreateSnapshot,
+        VerifySnapshot,
+        ReadSnapshots,
       ],
     };
   }

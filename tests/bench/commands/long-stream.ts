@@ -1,4 +1,7 @@
 import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventStore } from '#event-store';
 import { councilStreamName } from '#domain';
@@ -52,8 +55,11 @@ export interface ProbeOutcome {
 export function runProbe(input: ProbeInput, budgetSeconds: number): Promise<ProbeOutcome> {
   return new Promise((resolve) => {
     let outcome: { -readonly [K in keyof ProbeOutcome]: ProbeOutcome[K] } = {};
+    // The child's temporary files go under a directory of ours, removed even if the child is killed.
+    const scratch = mkdtempSync(join(tmpdir(), 'bench-probe-'));
     const child = fork(PROBE, [JSON.stringify(input)], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, TMPDIR: scratch },
     });
     const timer = setTimeout(() => {
       outcome = { ...outcome, stopped: `killed after the ${budgetSeconds} s budget` };
@@ -71,6 +77,7 @@ export function runProbe(input: ProbeInput, budgetSeconds: number): Promise<Prob
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
+      rmSync(scratch, { recursive: true, force: true });
       if (code !== 0 && outcome.stopped === undefined)
         outcome = { ...outcome, stopped: `probe exited with ${code}` };
       resolve(outcome);

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 
 export const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
 
@@ -40,5 +42,7 @@ export async function writeSection(file: URL, name: string, body: string): Promi
     from >= 0 && to > from
       ? `${current.slice(0, from)}${section}${current.slice(to + end.length)}`
       : `${current.trimEnd()}\n\n${section}\n`;
-  await writeFile(file, next);
+  // `npm run lint` checks docs with prettier: format as it would, so a rerun leaves the doc clean.
+  const options = (await resolveConfig(fileURLToPath(file))) ?? {};
+  await writeFile(file, await format(next, { ...options, parser: 'markdown' }));
 }

@@ -1,4 +1,4 @@
-import type { Answer } from '#ledger';
+import type { Answer, AsOfAnswer } from '#ledger';
 
 export interface HeaderReply {
   header(name: string, value: string): unknown;
@@ -9,5 +9,15 @@ export function withFreshness<T>(reply: HeaderReply, answer: Answer<T>): T {
   reply.header('x-ledger-position', String(answer.freshness.position));
   reply.header('x-ledger-head', String(answer.freshness.head));
   reply.header('x-ledger-lag-seconds', answer.freshness.lagSeconds.toFixed(3));
+  return answer.body;
+}
+
+/**
+ * An answer folded at a cut of the ledger: the position is the cut, which reproduces it
+ * (asOf=<that position>); there is no lag, since no read model is involved.
+ */
+export function withCut<T>(reply: HeaderReply, answer: AsOfAnswer<T>): T {
+  reply.header('x-ledger-position', String(answer.position));
+  reply.header('x-ledger-head', String(answer.head));
   return answer.body;
 }

@@ -19,6 +19,7 @@ import {
   isIsoDate,
 } from '#domain';
 import { TAKE_UP_DIMENSIONS } from '#projections';
+import { IsLedgerCut, LEDGER_CUT_DESCRIPTION } from '#ledger';
 
 const IsIsoDateQuery = () =>
   ValidateBy({
@@ -29,7 +30,7 @@ const IsIsoDateQuery = () =>
     },
   });
 
-export class YearQuery {
+export class FyQuery {
   @ApiPropertyOptional({
     description: 'Financial year by its first year: 2019 for 2019/20; default the current one',
     example: 2019,
@@ -40,23 +41,46 @@ export class YearQuery {
   @Min(2000)
   @Max(2100)
   fy?: number;
+}
 
+export class YearQuery extends FyQuery {
   @ApiPropertyOptional({
     description: 'Count only what happened by this date; default today',
     example: '2019-09-30',
   })
   @IsOptional()
   @IsIsoDateQuery()
-  asOf?: string;
+  date?: string;
 }
 
-export class AsOfQuery {
+export class DateQuery {
   @ApiPropertyOptional({
     description: 'The date the view is as at; default today',
     example: '2020-03-31',
   })
   @IsOptional()
   @IsIsoDateQuery()
+  date?: string;
+}
+
+const AS_OF = {
+  description:
+    `Answer from the ledger cut here instead of the live read models: ${LEDGER_CUT_DESCRIPTION}. ` +
+    'X-Ledger-Position is then the cut. With a date or instant, the view date defaults to that day',
+  example: '2019-08-15',
+};
+
+export class TargetsQuery extends YearQuery {
+  @ApiPropertyOptional(AS_OF)
+  @IsOptional()
+  @IsLedgerCut()
+  asOf?: string;
+}
+
+export class RiskQuery extends DateQuery {
+  @ApiPropertyOptional(AS_OF)
+  @IsOptional()
+  @IsLedgerCut()
   asOf?: string;
 }
 
@@ -142,4 +166,9 @@ export class TakeUpQuery {
   @Min(1)
   @Max(1000)
   lowBelow?: number;
+
+  @ApiPropertyOptional(AS_OF)
+  @IsOptional()
+  @IsLedgerCut()
+  asOf?: string;
 }

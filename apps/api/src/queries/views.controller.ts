@@ -5,13 +5,21 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CouncilParams, CouncilQueries, Roles } from '#ledger';
-import { AsOfQuery, TakeUpQuery, YearQuery } from './query-params.js';
-import { type HeaderReply, withFreshness } from './freshness-headers.js';
+import { AsOfQueries, CouncilParams, CouncilQueries, Roles, parseLedgerCut } from '#ledger';
+import {
+  DateQuery,
+  FyQuery,
+  RiskQuery,
+  TakeUpQuery,
+  TargetsQuery,
+  YearQuery,
+} from './query-params.js';
+import { type HeaderReply, withCut, withFreshness } from './freshness-headers.js';
 
 const READERS = ['adviser', 'manager', 'admin'] as const;
 const FRESHNESS =
   'Headers X-Ledger-Position (the ledger position reflected), X-Ledger-Head and X-Ledger-Lag-Seconds.';
+const AT_CUT = `${FRESHNESS} With asOf: folded from the events up to the cut, X-Ledger-Position is the cut and there is no lag header.`;
 
 @ApiTags('read models')
 @ApiServiceUnavailableResponse({
@@ -19,7 +27,10 @@ const FRESHNESS =
 })
 @Controller()
 export class ViewsController {
-  constructor(private readonly queries: CouncilQueries) {}
+  constructor(
+    private readonly queries: CouncilQueries,
+    private readonly atCut: AsOfQueries,
+  ) {}
 
   @Get('councils/:gss')
   @Roles(...READERS)
@@ -41,21 +52,24 @@ export class ViewsController {
     summary:
       'Take-up by offer, quarter, region, authority type, political control and LGA membership at the time, with coverage and councils with zero or low take-up',
   })
-  @ApiOkResponse({ description: FRESHNESS })
+  @ApiOkResponse({ description: AT_CUT })
   async takeUp(
     @Query() query: TakeUpQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<unknown> {
-    const { fy, lowBelow, groupBy, ...filters } = query;
-    return withFreshness(
-      reply,
-      await this.queries.takeUp({
-        ...filters,
-        fy: fy ?? this.queries.currentFinancialYear(),
-        groupBy: groupBy ?? [],
-        ...(lowBelow === undefined ? {} : { lowTakeUpBelow: lowBelow }),
-      }),
-    );
+    const { fy, lowBelow, groupBy, asOf, ...filters } = query;
+    const cut = asOf === undefined ? undefined : parseLedgerCut(asOf);
+    const params = {
+      ...filters,
+      groupBy: groupBy ?? [],
+      ...(lowBelow === undefined ? {} : { lowTakeUpBelow: lowBelow }),
+    };
+    if (cut === undefined) {
+      const year = fy ?? this.queries.currentFinancialYear();
+      return withFreshness(reply, await this.queries.takeUp({ ...params, fy: year }));
+    }
+    const year = fy ?? this.atCut.referenceYear(cut);
+    return withCut(reply, await this.atCut.takeUp({ ...params, fy: year }, cut));
   }
 
   @Get('targets')
@@ -63,15 +77,18 @@ export class ViewsController {
   @ApiOperation({
     summary: 'Each target of the year in its own unit: actual, threshold, met / on track / behind',
   })
-  @ApiOkResponse({ description: FRESHNESS })
+  @ApiOkResponse({ description: AT_CUT })
   async targets(
-    @Query() { fy, asOf }: YearQuery,
+    @Query() { fy, date, asOf }: TargetsQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<unknown> {
-    return withFreshness(
-      reply,
-      await this.queries.targets(fy ?? this.queries.currentFinancialYear(), asOf),
-    );
+    if (asOf === undefined) {
+      const year = fy ?? this.queries.currentFinancialYear();
+      return withFreshness(reply, await this.queries.targets(year, date));
+    }
+    const cut = parseLedgerCut(asOf);
+    const year = fy ?? this.atCut.referenceYear(cut);
+    return withCut(reply, await this.atCut.targets(year, date, cut));
   }
 
   @Get('change-of-control')
@@ -82,12 +99,12 @@ export class ViewsController {
   })
   @ApiOkResponse({ description: FRESHNESS })
   async changeOfControl(
-    @Query() { fy, asOf }: YearQuery,
+    @Query() { fy, date }: YearQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<unknown> {
     return withFreshness(
       reply,
-      await this.queries.changeOfControl(fy ?? this.queries.currentFinancialYear(), asOf),
+      await this.queries.changeOfControl(fy ?? this.queries.currentFinancialYear(), date),
     );
   }
 
@@ -99,10 +116,10 @@ export class ViewsController {
   })
   @ApiOkResponse({ description: FRESHNESS })
   async peerChallengeCoverage(
-    @Query() { asOf }: AsOfQuery,
+    @Query() { date }: DateQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<unknown> {
-    return withFreshness(reply, await this.queries.peerChallengeCoverage(asOf));
+    return withFreshness(reply, await this.queries.peerChallengeCoverage(date));
   }
 
   @Get('annual-conversation-coverage')
@@ -113,7 +130,7 @@ export class ViewsController {
   })
   @ApiOkResponse({ description: FRESHNESS })
   async annualConversationCoverage(
-    @Query() { fy }: YearQuery,
+    @Query() { fy }: FyQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<unknown> {
     return withFreshness(
@@ -128,11 +145,12 @@ export class ViewsController {
     summary:
       'Each council’s support tier (universal, tailored, bespoke, in intervention) and the reasons, from risk signals and engagement gaps',
   })
-  @ApiOkResponse({ description: FRESHNESS })
+  @ApiOkResponse({ description: AT_CUT })
   async interventionRisk(
-    @Query() { asOf }: AsOfQuery,
+    @Query() { date, asOf }: RiskQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<unknown> {
-    return withFreshness(reply, await this.queries.interventionRisk(asOf));
+    if (asOf === undefined) return withFreshness(reply, await this.queries.interventionRisk(date));
+    return withCut(reply, await this.atCut.interventionRisk(date, parseLedgerCut(asOf)));
   }
 }

@@ -8,7 +8,7 @@ import { requireNotFuture, requireOrdered, requireWithinLifespan } from './guard
 import { requireCatalogueOffer } from './interactions.js';
 import { requireService } from './peer-challenge.js';
 import { requireSuccessors } from './register.js';
-import { byId, type KnownEvent, onSiteOf, type RegisteredCouncilState } from './state.js';
+import { entry, type KnownEvent, onSiteOf, type RegisteredCouncilState } from './state.js';
 
 type Correction = Readonly<Record<string, unknown>>;
 
@@ -82,7 +82,7 @@ function checkAbolition({ council, correction }: Target): Cascade {
 function checkOnSite(target: Target, delivered: boolean): void {
   const { council, known, correction, context } = target;
   if (!has(correction, 'onSiteFrom') && !has(correction, 'onSiteTo')) return;
-  const challenge = byId(council.peerChallenges, known.subject ?? '');
+  const challenge = entry(council.peerChallenges, known.subject ?? '');
   const step = challenge?.steps.find((candidate) => candidate.eventId === target.eventId);
   const current = step?.onSite ?? (challenge ? onSiteOf(challenge) : null);
   const from = merged(correction, 'onSiteFrom', current?.from ?? '');
@@ -101,7 +101,7 @@ function checkPeerChallenge(target: Target): Cascade {
   const { council, known, correction } = target;
   checkOnSite(target, known.type === 'PeerChallengeDelivered');
   if (!has(correction, 'kind') && !has(correction, 'service')) return NO_CASCADE;
-  const challenge = byId(council.peerChallenges, known.subject ?? '');
+  const challenge = entry(council.peerChallenges, known.subject ?? '');
   if (challenge === undefined) return NO_CASCADE;
   const kind = merged<PeerChallengeKind>(correction, 'kind', challenge.kind);
   requireService(kind, merged(correction, 'service', challenge.service), 'correction.service');
@@ -111,7 +111,7 @@ function checkPeerChallenge(target: Target): Cascade {
   const alsoCorrect = challenge.steps
     .filter((step) => step.eventId !== target.eventId)
     .filter((step) => {
-      const type = byId(council.events, step.eventId)?.type;
+      const type = entry(council.events, step.eventId)?.type;
       return type === 'PeerChallengeRequested' || type === 'PeerChallengeDelivered';
     })
     .map((step) => step.eventId);
@@ -141,7 +141,7 @@ function checkSavingsPeriod({ correction }: Target): Cascade {
 /** A delivery moved to another code or year must still name an offer of that year. */
 function checkOfferDelivery({ council, known, correction, context }: Target): Cascade {
   if (!has(correction, 'offerCode') && !has(correction, 'occurredAt')) return NO_CASCADE;
-  const delivery = byId(council.deliveries, known.subject ?? '');
+  const delivery = entry(council.deliveries, known.subject ?? '');
   if (delivery === undefined) return NO_CASCADE;
   const code = merged(correction, 'offerCode', delivery.offerCode);
   const date = merged(correction, 'occurredAt', delivery.steps[0]?.on ?? '');

@@ -17,7 +17,7 @@ import {
   requireRegistered,
   requireText,
 } from './guards.js';
-import { byId, type CouncilState, type KnownEvent, type RegisteredCouncilState } from './state.js';
+import { entry, type CouncilState, type KnownEvent, type RegisteredCouncilState } from './state.js';
 
 /*
  * Corrections and retractions are bookkeeping done today about the past, so they are not
@@ -33,7 +33,7 @@ function requireAmendable(
   requireNotFuture('occurredAt', occurredAt, context);
   const reason = requireText('reason', command.data.reason, COMMAND_LIMITS.reasonMaxLength);
   const eventId = requireId('eventId', command.data.eventId);
-  const target = byId(council.events, eventId);
+  const target = entry(council.events, eventId);
   if (target === undefined) throw new EventNotFound(eventId);
   if (target.retracted) throw new EventAlreadyRetracted(eventId);
   if (target.type === 'EventCorrected' || target.type === 'EventRetracted') {
@@ -65,7 +65,7 @@ export function decideCorrectEvent(
   const correction = requireCorrection(command.data.correction);
   const rules = CORRECTABLE_FIELDS[target.type];
   for (const [field, value] of Object.entries(correction)) {
-    const rule = byId(rules, field);
+    const rule = Object.hasOwn(rules, field) ? rules[field] : undefined;
     if (rule === undefined) {
       throw new InvalidCommand(`correction.${field}`, `cannot be corrected on ${target.type}`);
     }
@@ -80,7 +80,7 @@ export function decideCorrectEvent(
       occurredAt,
       eventId: id,
       // The cascade only ever names events of the target's own type family, see checkCorrection.
-      targetType: byId(council.events, id)?.type ?? target.type,
+      targetType: entry(council.events, id)?.type ?? target.type,
       reason,
       correction: id === eventId ? { ...correction } : cascade.correction,
     },

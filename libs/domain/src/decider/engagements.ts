@@ -1,5 +1,11 @@
-import type { CouncilRecord, Engagement, EngagementArea, RegisteredCouncilState } from './state.js';
-import { byId } from './state.js';
+import { type IdMap, idMapSet } from './id-map.js';
+import {
+  entry,
+  type CouncilRecord,
+  type Engagement,
+  type EngagementArea,
+  type RegisteredCouncilState,
+} from './state.js';
 
 export type EngagementKey =
   | 'annualConversations'
@@ -21,15 +27,15 @@ export const ENGAGEMENT_KEY: Readonly<Record<EngagementArea, EngagementKey>> = {
   'risk signal': 'riskSignals',
 };
 
-type AnyEngagements = Readonly<Record<string, Engagement<string>>>;
+type AnyEngagements = IdMap<Engagement<string>>;
 
 export function engagementOf(
   state: CouncilRecord,
   id: string,
 ): { area: EngagementArea; engagement: Engagement<string> } | undefined {
-  const area = byId(state.engagementIds, id);
+  const area = entry(state.engagementIds, id);
   if (area === undefined) return undefined;
-  const engagement = byId(state[ENGAGEMENT_KEY[area]] as AnyEngagements, id);
+  const engagement = entry(state[ENGAGEMENT_KEY[area]] as unknown as AnyEngagements, id);
   return engagement === undefined ? undefined : { area, engagement };
 }
 
@@ -39,11 +45,11 @@ export function updateEngagement<R extends RegisteredCouncilState>(
   id: string,
   update: (engagement: Engagement<string>) => Engagement<string>,
 ): R {
-  const area = byId(state.engagementIds, id);
+  const area = entry(state.engagementIds, id);
   if (area === undefined) return state;
   const key = ENGAGEMENT_KEY[area];
-  const records = state[key] as AnyEngagements;
-  const current = byId(records, id);
+  const records = state[key] as unknown as AnyEngagements;
+  const current = entry(records, id);
   if (current === undefined) return state;
-  return { ...state, [key]: { ...records, [id]: update(current) } };
+  return { ...state, [key]: idMapSet(records, id, update(current)) };
 }

@@ -1,9 +1,10 @@
+import { idMapSet } from './id-map.js';
 import type { CouncilEventType } from '../events/events.js';
 import type { IsoDate } from '../values/iso-date.js';
 import { maxDate } from '../values/iso-date.js';
 import { updateEngagement } from './engagements.js';
 import { dropStep } from './evolve-engagements.js';
-import { byId, type Dated, type PeerChallenge, type RegisteredCouncilState } from './state.js';
+import { entry, type Dated, type PeerChallenge, type RegisteredCouncilState } from './state.js';
 
 type R = RegisteredCouncilState;
 type Correction = Readonly<Record<string, unknown>>;
@@ -48,7 +49,7 @@ function patchHistories(state: R, eventId: string, patch: object): R {
 }
 
 function patchPeerChallenge(state: R, subject: string | null, correction: Correction): R {
-  const challenge = byId(state.peerChallenges, subject ?? '');
+  const challenge = entry(state.peerChallenges, subject ?? '');
   if (subject === null || challenge === undefined) return state;
   const patched: PeerChallenge = {
     ...challenge,
@@ -57,11 +58,11 @@ function patchPeerChallenge(state: R, subject: string | null, correction: Correc
       ? { service: (correction.service as string | null | undefined) ?? null }
       : {}),
   };
-  return { ...state, peerChallenges: { ...state.peerChallenges, [subject]: patched } };
+  return { ...state, peerChallenges: idMapSet(state.peerChallenges, subject, patched) };
 }
 
 function patchOnSite(state: R, subject: string | null, eventId: string, correction: Correction): R {
-  const challenge = byId(state.peerChallenges, subject ?? '');
+  const challenge = entry(state.peerChallenges, subject ?? '');
   const current = challenge?.steps.find((s) => s.eventId === eventId)?.onSite;
   if (current === undefined || current === null) return state;
   const onSite = {
@@ -96,26 +97,26 @@ const APPLIERS: Partial<Record<CouncilEventType, Applier>> = {
   PeerChallengeDelivered: (state, eventId, subject, correction) =>
     patchOnSite(patchPeerChallenge(state, subject, correction), subject, eventId, correction),
   ChangeOfControlOfferMade: (state, _id, subject, correction) => {
-    const offer = byId(state.changeOfControlOffers, subject ?? '');
+    const offer = entry(state.changeOfControlOffers, subject ?? '');
     if (subject === null || offer === undefined) return state;
     const patched = { ...offer, ...pick(correction, ['trigger']) };
     return {
       ...state,
-      changeOfControlOffers: { ...state.changeOfControlOffers, [subject]: patched },
+      changeOfControlOffers: idMapSet(state.changeOfControlOffers, subject, patched),
     };
   },
   OfferDelivered: (state, _id, subject, correction) => {
-    const delivery = byId(state.deliveries, subject ?? '');
+    const delivery = entry(state.deliveries, subject ?? '');
     if (subject === null || delivery === undefined) return state;
     const patched = { ...delivery, ...pick(correction, ['offerCode']) };
-    return { ...state, deliveries: { ...state.deliveries, [subject]: patched } };
+    return { ...state, deliveries: idMapSet(state.deliveries, subject, patched) };
   },
 };
 
 const NOT_ACTIVITY: readonly CouncilEventType[] = ['CouncilRegistered', 'CouncilAbolished'];
 
 export function applyCorrection(state: R, eventId: string, correction: Correction): R {
-  const known = byId(state.events, eventId);
+  const known = entry(state.events, eventId);
   if (known === undefined) return state;
   let next = state;
   if (Object.hasOwn(correction, 'occurredAt')) {
@@ -131,11 +132,11 @@ export function applyCorrection(state: R, eventId: string, correction: Correctio
 
 /** Undoes what the retracted event did; decide made sure it is the latest step of its engagement. */
 export function applyRetraction(state: R, eventId: string): R {
-  const known = byId(state.events, eventId);
+  const known = entry(state.events, eventId);
   if (known === undefined) return state;
   let next: R = {
     ...state,
-    events: { ...state.events, [eventId]: { ...known, retracted: true } },
+    events: idMapSet(state.events, eventId, { ...known, retracted: true }),
     controlHistory: state.controlHistory.filter((period) => period.eventId !== eventId),
     leaderHistory: state.leaderHistory.filter((period) => period.eventId !== eventId),
     membershipHistory: state.membershipHistory.filter((period) => period.eventId !== eventId),

@@ -1,6 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import type { CouncilEventType } from '../events/events.js';
-import { byId, controlAt, leaderAt, membershipAt, onSiteOf } from './state.js';
+import { entry, controlAt, leaderAt, membershipAt, onSiteOf } from './state.js';
+import { EMPTY_ID_MAP } from './id-map.js';
 import { event, givenCouncil, registered } from './test-fixtures.js';
 
 const corrected = (
@@ -34,7 +35,11 @@ describe('evolve: EventCorrected', () => {
       validTo: '2020-03-31',
       lastActivityOn: null,
     });
-    expect(state.events.e2).toEqual({ type: 'EventCorrected', retracted: false, subject: null });
+    expect(entry(state.events, 'e2')).toEqual({
+      type: 'EventCorrected',
+      retracted: false,
+      subject: null,
+    });
   });
 
   it('re-dates and re-values registry history', () => {
@@ -86,7 +91,7 @@ describe('evolve: EventCorrected', () => {
       }),
       corrected('e3', 'PeerChallengeScheduled', { onSiteTo: '2019-09-13' }),
     );
-    const challenge = byId(registered(state).peerChallenges, 'pc1');
+    const challenge = entry(registered(state).peerChallenges, 'pc1');
     expect(challenge).toMatchObject({ kind: 'corporate', service: null });
     expect(challenge?.steps[0]?.on).toBe('2019-05-02');
     expect(challenge && onSiteOf(challenge)).toEqual({ from: '2019-09-09', to: '2019-09-13' });
@@ -107,7 +112,7 @@ describe('evolve: EventCorrected', () => {
         peers: 6,
       }),
     );
-    const challenge = byId(registered(state).peerChallenges, 'pc1');
+    const challenge = entry(registered(state).peerChallenges, 'pc1');
     expect(challenge?.kind).toBe('corporate');
     expect(challenge && onSiteOf(challenge)).toEqual({ from: '2019-05-31', to: '2019-06-03' });
   });
@@ -121,8 +126,8 @@ describe('evolve: EventCorrected', () => {
         corrected('e3', 'OfferDelivered', { offerCode: 'next-generation' }),
       ),
     );
-    expect(state.changeOfControlOffers.c1?.trigger).toBe('leader');
-    expect(state.deliveries.d1?.offerCode).toBe('next-generation');
+    expect(entry(state.changeOfControlOffers, 'c1')?.trigger).toBe('leader');
+    expect(entry(state.deliveries, 'd1')?.offerCode).toBe('next-generation');
   });
 
   it('leaves the state alone for facts it does not keep, or for an unknown target', () => {
@@ -144,6 +149,6 @@ describe('evolve: EventCorrected', () => {
     const unknown = registered(
       givenCouncil(corrected('e9', 'RiskSignalRaised', { severity: 'high' })),
     );
-    expect(unknown.riskSignals).toEqual({});
+    expect(unknown.riskSignals).toEqual(EMPTY_ID_MAP);
   });
 });

@@ -1,3 +1,4 @@
+import { type IdMap, idMapSet } from './id-map.js';
 import type { EventOf } from '../events/events.js';
 import type { DateRange, IsoDate } from '../values/iso-date.js';
 import { type EngagementKey, updateEngagement } from './engagements.js';
@@ -24,11 +25,11 @@ export function open<E extends Engagement<string>>(
   id: string,
   engagement: E,
 ): R {
-  const records = state[key] as Readonly<Record<string, E>>;
+  const records = state[key] as unknown as IdMap<E>;
   return {
     ...state,
-    [key]: { ...records, [id]: engagement },
-    engagementIds: { ...state.engagementIds, [id]: area },
+    [key]: idMapSet(records, id, engagement),
+    engagementIds: idMapSet(state.engagementIds, id, area),
   };
 }
 

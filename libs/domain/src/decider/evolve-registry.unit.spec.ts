@@ -1,4 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
+import { idMapEntries } from './id-map.js';
 import type {} from '../events/events.js';
 import { evolve } from './evolve.js';
 import { controlAt, initialState, leaderAt, membershipAt } from './state.js';
@@ -18,9 +19,9 @@ describe('evolve: registry events', () => {
       controlHistory: [],
       lastActivityOn: null,
     });
-    expect(state.events).toEqual({
-      e1: { type: 'CouncilRegistered', retracted: false, subject: null },
-    });
+    expect([...idMapEntries(state.events)]).toEqual([
+      ['e1', { type: 'CouncilRegistered', retracted: false, subject: null }],
+    ]);
   });
 
   it('ignores a second registration and anything before the first', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import type { CouncilEvent, CouncilEventType } from '../events/events.js';
-import { byId, controlAt, leaderAt, membershipAt } from './state.js';
+import { entry, controlAt, leaderAt, membershipAt } from './state.js';
 import { after, command, event, givenCouncil, registered } from './test-fixtures.js';
 
 const retracted = (eventId: string, targetType: CouncilEventType) =>
@@ -18,7 +18,7 @@ describe('evolve: EventRetracted', () => {
         retracted('e4', 'LgaMembershipChanged'),
       ),
     );
-    expect(state.events.e2?.retracted).toBe(true);
+    expect(entry(state.events, 'e2')?.retracted).toBe(true);
     expect(controlAt(state, '2020-01-01')).toBeNull();
     expect(leaderAt(state, '2020-01-01')).toBeNull();
     expect(membershipAt(state, '2020-01-01')).toBe('unknown');
@@ -49,7 +49,7 @@ describe('evolve: EventRetracted', () => {
       kind: 'corporate',
     });
     const back = givenCouncil(requested, delivered, retracted('e3', 'PeerChallengeDelivered'));
-    expect(byId(registered(back).peerChallenges, 'pc1')?.status).toBe('requested');
+    expect(entry(registered(back).peerChallenges, 'pc1')?.status).toBe('requested');
     const gone = registered(
       givenCouncil(
         requested,
@@ -58,8 +58,8 @@ describe('evolve: EventRetracted', () => {
         retracted('e2', 'PeerChallengeRequested'),
       ),
     );
-    expect(gone.peerChallenges.pc1).toMatchObject({ status: 'retracted', steps: [] });
-    expect(gone.engagementIds.pc1).toBe('peer challenge');
+    expect(entry(gone.peerChallenges, 'pc1')).toMatchObject({ status: 'retracted', steps: [] });
+    expect(entry(gone.engagementIds, 'pc1')).toBe('peer challenge');
   });
 
   it('lets the delivery be logged again once it is retracted', () => {
@@ -92,7 +92,7 @@ describe('evolve: EventRetracted', () => {
         occurredAt: '2019-10-03',
       }),
     );
-    expect(byId(registered(state).peerChallenges, 'pc1')?.status).toBe('delivered');
+    expect(entry(registered(state).peerChallenges, 'pc1')?.status).toBe('delivered');
   });
 
   it('retracts savings without touching the engagement, and ignores an unknown id', () => {
@@ -117,7 +117,7 @@ describe('evolve: EventRetracted', () => {
         retracted('e9', 'SavingsReported'),
       ),
     );
-    expect(state.productivityEngagements.p1?.status).toBe('open');
-    expect(state.events.e3?.retracted).toBe(true);
+    expect(entry(state.productivityEngagements, 'p1')?.status).toBe('open');
+    expect(entry(state.events, 'e3')?.retracted).toBe(true);
   });
 });

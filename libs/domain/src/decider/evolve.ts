@@ -1,8 +1,9 @@
+import { EMPTY_ID_MAP, idMapSet } from './id-map.js';
 import type { CouncilEvent, EventOf, RecordedCouncilEvent } from '../events/events.js';
 import { maxDate } from '../values/iso-date.js';
 import { applyCorrection, applyRetraction, insertDated } from './evolve-amendments.js';
 import { advance, onSiteStep, open, openPeerChallenge, step } from './evolve-engagements.js';
-import { byId, type CouncilState, initialState, type RegisteredCouncilState } from './state.js';
+import { entry, type CouncilState, initialState, type RegisteredCouncilState } from './state.js';
 
 type R = RegisteredCouncilState;
 
@@ -19,15 +20,15 @@ function register(eventId: string, event: EventOf<'CouncilRegistered'>): Council
     controlHistory: [],
     leaderHistory: [],
     membershipHistory: [],
-    annualConversations: {},
-    peerChallenges: {},
-    changeOfControlOffers: {},
-    mentoring: {},
-    productivityEngagements: {},
-    deliveries: {},
-    riskSignals: {},
-    engagementIds: {},
-    events: { [eventId]: { type: event.type, retracted: false, subject: null } },
+    annualConversations: EMPTY_ID_MAP,
+    peerChallenges: EMPTY_ID_MAP,
+    changeOfControlOffers: EMPTY_ID_MAP,
+    mentoring: EMPTY_ID_MAP,
+    productivityEngagements: EMPTY_ID_MAP,
+    deliveries: EMPTY_ID_MAP,
+    riskSignals: EMPTY_ID_MAP,
+    engagementIds: EMPTY_ID_MAP,
+    events: idMapSet(EMPTY_ID_MAP, eventId, { type: event.type, retracted: false, subject: null }),
     lastActivityOn: null,
   };
 }
@@ -87,10 +88,11 @@ function remember(state: R, eventId: string, event: CouncilEvent): R {
   const { occurredAt } = event.data;
   return {
     ...state,
-    events: {
-      ...state.events,
-      [eventId]: { type: event.type, retracted: false, subject: subjectOf(event) },
-    },
+    events: idMapSet(state.events, eventId, {
+      type: event.type,
+      retracted: false,
+      subject: subjectOf(event),
+    } as const),
     lastActivityOn: !isActivity(event)
       ? state.lastActivityOn
       : state.lastActivityOn === null
@@ -137,7 +139,7 @@ function apply(state: R, eventId: string, event: CouncilEvent): R {
         onSiteStep(eventId, 'scheduled', event.data),
       );
     case 'PeerChallengeDelivered':
-      return byId(state.peerChallenges, event.data.peerChallengeId) === undefined
+      return entry(state.peerChallenges, event.data.peerChallengeId) === undefined
         ? openPeerChallenge(state, eventId, event)
         : advance(state, event.data.peerChallengeId, onSiteStep(eventId, 'delivered', event.data));
     case 'PeerChallengeReportPublished':
@@ -214,7 +216,7 @@ export function evolve(state: CouncilState, recorded: RecordedCouncilEvent): Cou
   if (state.status === 'unregistered') {
     return event.type === 'CouncilRegistered' ? register(eventId, event) : state;
   }
-  if (event.type === 'CouncilRegistered' || Object.hasOwn(state.events, eventId)) return state;
+  if (event.type === 'CouncilRegistered' || entry(state.events, eventId) !== undefined) return state;
   return apply(remember(state, eventId, event), eventId, event);
 }
 

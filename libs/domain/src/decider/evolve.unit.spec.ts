@@ -1,11 +1,11 @@
 import { describe, it, expect } from '@jest/globals';
 import type { CouncilEvent } from '../events/events.js';
 import { foldCouncil } from './evolve.js';
-import { byId, controlAt, onSiteOf, type CouncilState } from './state.js';
+import { entry, controlAt, onSiteOf, type CouncilState } from './state.js';
 import { event, givenCouncil, registered } from './test-fixtures.js';
 
 describe('evolve: engagements', () => {
-  const pc = (state: CouncilState) => byId(registered(state).peerChallenges, 'pc1');
+  const pc = (state: CouncilState) => entry(registered(state).peerChallenges, 'pc1');
 
   it('AnnualConversationHeld records the conversation and reserves its id', () => {
     const state = registered(
@@ -18,12 +18,12 @@ describe('evolve: engagements', () => {
         }),
       ),
     );
-    expect(state.annualConversations.ac1).toEqual({
+    expect(entry(state.annualConversations, 'ac1')).toEqual({
       status: 'held',
       steps: [{ eventId: 'e2', status: 'held', on: '2019-06-03' }],
     });
-    expect(state.engagementIds.ac1).toBe('annual conversation');
-    expect(state.events.e2).toEqual({
+    expect(entry(state.engagementIds, 'ac1')).toBe('annual conversation');
+    expect(entry(state.events, 'e2')).toEqual({
       type: 'AnnualConversationHeld',
       retracted: false,
       subject: 'ac1',
@@ -92,13 +92,13 @@ describe('evolve: engagements', () => {
       }),
     );
     expect(pc(state)).toMatchObject({ status: 'delivered', kind: 'finance', service: null });
-    expect(registered(state).engagementIds.pc1).toBe('peer challenge');
+    expect(entry(registered(state).engagementIds, 'pc1')).toBe('peer challenge');
   });
 
   it('walks a change-of-control offer: made, accepted or declined, support delivered', () => {
     const made = event('ChangeOfControlOfferMade', { offerId: 'c1', trigger: 'leader' });
     const offer = (...more: CouncilEvent[]) =>
-      byId(registered(givenCouncil(made, ...more)).changeOfControlOffers, 'c1');
+      entry(registered(givenCouncil(made, ...more)).changeOfControlOffers, 'c1');
     expect(offer()).toMatchObject({ status: 'offered', trigger: 'leader' });
     expect(offer(event('ChangeOfControlOfferDeclined', { offerId: 'c1' }))?.status).toBe(
       'declined',
@@ -151,12 +151,16 @@ describe('evolve: engagements', () => {
         event('RiskSignalCleared', { signalId: 'r1', reason: 'resolved' }),
       ),
     );
-    expect(state.mentoring.m1?.status).toBe('completed');
-    expect(state.productivityEngagements.p1?.status).toBe('closed');
-    expect(state.productivityEngagements.p1?.steps).toHaveLength(2);
-    expect(state.events.e5).toEqual({ type: 'SavingsReported', retracted: false, subject: 'p1' });
-    expect(state.riskSignals.r1?.status).toBe('cleared');
-    expect(state.riskSignals.r2?.status).toBe('open');
+    expect(entry(state.mentoring, 'm1')?.status).toBe('completed');
+    expect(entry(state.productivityEngagements, 'p1')?.status).toBe('closed');
+    expect(entry(state.productivityEngagements, 'p1')?.steps).toHaveLength(2);
+    expect(entry(state.events, 'e5')).toEqual({
+      type: 'SavingsReported',
+      retracted: false,
+      subject: 'p1',
+    });
+    expect(entry(state.riskSignals, 'r1')?.status).toBe('cleared');
+    expect(entry(state.riskSignals, 'r2')?.status).toBe('open');
   });
 
   it('OfferDelivered records the delivery with its offer code', () => {
@@ -165,8 +169,11 @@ describe('evolve: engagements', () => {
         event('OfferDelivered', { deliveryId: 'd1', offerCode: 'ignite', participants: 2 }),
       ),
     );
-    expect(state.deliveries.d1).toMatchObject({ status: 'delivered', offerCode: 'ignite' });
-    expect(state.engagementIds.d1).toBe('offer delivery');
+    expect(entry(state.deliveries, 'd1')).toMatchObject({
+      status: 'delivered',
+      offerCode: 'ignite',
+    });
+    expect(entry(state.engagementIds, 'd1')).toBe('offer delivery');
   });
 
   it('folds a stream from a given state', () => {

@@ -1,3 +1,4 @@
+import type { IdMap } from './id-map.js';
 import { COMMAND_LIMITS, type CouncilCommand } from '../commands/commands.js';
 import {
   CouncilAbolished,
@@ -15,7 +16,7 @@ import { EARLIEST_DATE, type IsoDate, isIsoDate } from '../values/iso-date.js';
 import { isOneOf } from '../values/one-of.js';
 import type { DecisionContext } from './context.js';
 import {
-  byId,
+  entry,
   type CouncilState,
   type Engagement,
   type EngagementArea,
@@ -126,19 +127,19 @@ export function requireNewEngagementId(
   value: unknown,
 ): string {
   const id = requireId(field, value);
-  const usedBy = byId(state.engagementIds, id);
+  const usedBy = entry(state.engagementIds, id);
   if (usedBy !== undefined) throw new DuplicateEngagementId(id, usedBy);
   return id;
 }
 
 export function requireEngagement<E extends Engagement<string>>(
   area: EngagementArea,
-  records: Readonly<Record<string, E>>,
+  records: IdMap<E>,
   field: string,
   value: unknown,
 ): E {
   const id = requireId(field, value);
-  const engagement = byId(records, id);
+  const engagement = entry(records, id);
   if (engagement === undefined) throw new EngagementNotFound(area, id);
   return engagement;
 }

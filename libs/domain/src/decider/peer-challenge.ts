@@ -22,7 +22,7 @@ import {
   requireWithinLifespan,
 } from './guards.js';
 import {
-  byId,
+  entry,
   type CouncilState,
   onSiteOf,
   type PeerChallengeStatus,
@@ -122,7 +122,7 @@ export function decideDeliverPeerChallenge(
   const peers = requireInteger('peers', command.data.peers, min, max);
   const onSite = requireOnSite(council, command.data);
   requireNotFuture('onSiteTo', onSite.to, context);
-  const challenge = byId(council.peerChallenges, peerChallengeId);
+  const challenge = entry(council.peerChallenges, peerChallengeId);
   let kind: PeerChallengeKind;
   let service: string | undefined;
   if (challenge === undefined) {

@@ -1,3 +1,4 @@
+import { type IdMap, idMapGet } from './id-map.js';
 import type { CouncilEventType } from '../events/events.js';
 import type {
   AuthorityType,
@@ -92,7 +93,7 @@ export interface KnownEvent {
   readonly subject: string | null;
 }
 
-type ById<T> = Readonly<Record<string, T>>;
+type ById<T> = IdMap<T>;
 
 export interface CouncilRecord {
   readonly gss: string;
@@ -134,8 +135,14 @@ export type RegisteredCouncilState = Exclude<CouncilState, { status: 'unregister
 export const initialState: CouncilState = { status: 'unregistered' };
 
 /** Own-property lookup: ids such as 'constructor' must not find Object.prototype members. */
-export function byId<T>(record: ById<T>, id: string): T | undefined {
+/** Own-property lookup in a plain record: safe for ids such as "constructor". */
+export function byId<T>(record: Readonly<Record<string, T>>, id: string): T | undefined {
   return Object.hasOwn(record, id) ? record[id] : undefined;
+}
+
+/** Lookup in one of the state's id maps (events, engagements). */
+export function entry<T>(map: IdMap<T>, id: string): T | undefined {
+  return idMapGet(map, id);
 }
 
 /** The last day the council exists, if known: its abolition, else its register end date. */

@@ -99,7 +99,7 @@ export function when(state: CouncilState, cmd: CommandOf<CouncilCommandType>): C
 
 /** Decides and folds the result, numbering new events on from those already folded. */
 export function after(state: CouncilState, cmd: CommandOf<CouncilCommandType>): CouncilState {
-  const known = state.status === 'unregistered' ? 0 : Object.keys(state.events).length;
+  const known = state.status === 'unregistered' ? 0 : state.events.size;
   return when(state, cmd).reduce(
     (current, next, index) => evolve(current, { eventId: `e${known + index + 1}`, event: next }),
     state,

@@ -1,5 +1,10 @@
 import { ValidateBy, type ValidationOptions, buildMessage } from 'class-validator';
-import { LEDGER_CUT_DESCRIPTION, isKnownAtText, isLedgerCutText, isPositionText } from './ledger-cut.js';
+import {
+  LEDGER_CUT_DESCRIPTION,
+  isKnownAtText,
+  isLedgerCutText,
+  isPositionText,
+} from './ledger-cut.js';
 
 /** `asOf`: a ledger position, or a date or instant the ledger is cut "as known at". */
 export function IsLedgerCut(options?: ValidationOptions): PropertyDecorator {

@@ -6,10 +6,24 @@ import { type TopLevelSpec, compile } from 'vega-lite';
 type Datum = Record<string, string | number>;
 
 const WIDTH = 520;
-const STATUS_DOMAIN = ['met', 'on_track', 'behind'];
+const STATUS_WORDS: Readonly<Record<string, string>> = {
+  met: 'Met',
+  on_track: 'On track',
+  behind: 'Behind',
+};
+const STATUS_DOMAIN = Object.values(STATUS_WORDS);
 // Colour-blind safe (Okabe-Ito); the status is also written on each bar for greyscale prints.
 const STATUS_COLOURS = ['#009E73', '#E69F00', '#D55E00'];
 const PERIOD_COLOURS = ['#0072B2', '#56B4E9'];
+
+/**
+ * Engagements are whole numbers: no more ticks than the largest count, so no 0.5 ticks
+ * (vega 5 does not apply tickMinStep when vega-lite gives the tick count as a signal).
+ */
+const countAxis = (values: readonly Datum[]) => {
+  const max = Math.max(1, ...values.map((datum) => Number(datum.engagements)));
+  return { format: 'd', tickCount: Math.min(5, max) };
+};
 
 const CONFIG: TopLevelSpec['config'] = {
   // A generic family: no web font to fetch, and the page stays self-contained.
@@ -47,9 +61,14 @@ function regionSpec(report: QuarterlyReport): TopLevelSpec {
     data: { values },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'region', type: 'nominal', sort: regions, title: null },
+      y: { field: 'region', type: 'nominal', sort: regions, title: null, axis: { labelLimit: 0 } },
       yOffset: { field: 'period', type: 'nominal', sort: ['Quarter', 'Year to date'] },
-      x: { field: 'engagements', type: 'quantitative', title: 'Engagements' },
+      x: {
+        field: 'engagements',
+        type: 'quantitative',
+        title: 'Engagements',
+        axis: countAxis(values),
+      },
       color: {
         field: 'period',
         type: 'nominal',
@@ -70,8 +89,8 @@ function targetsSpec(report: QuarterlyReport): TopLevelSpec {
           {
             target: target.code,
             percent: target.percentOfThreshold,
-            status: target.status,
-            label: `${target.percentOfThreshold}% ${target.status.replace('_', ' ')}`,
+            status: STATUS_WORDS[target.status] ?? target.status,
+            label: `${target.percentOfThreshold}% ${STATUS_WORDS[target.status] ?? target.status}`,
           },
         ],
   );
@@ -128,8 +147,19 @@ function trendSpec(report: QuarterlyReport): TopLevelSpec {
     mark: { type: 'bar', color: PERIOD_COLOURS[0] },
     encoding: {
       // The whole year on the axis, so quarters still to come show as gaps.
-      x: { field: 'quarter', type: 'ordinal', scale: { domain: quarters }, title: null },
-      y: { field: 'engagements', type: 'quantitative', title: 'Engagements' },
+      x: {
+        field: 'quarter',
+        type: 'ordinal',
+        scale: { domain: quarters },
+        title: null,
+        axis: { labelAngle: 0 },
+      },
+      y: {
+        field: 'engagements',
+        type: 'quantitative',
+        title: 'Engagements',
+        axis: countAxis(values),
+      },
     },
     config: CONFIG,
   };

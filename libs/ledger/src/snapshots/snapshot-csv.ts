@@ -5,13 +5,14 @@ import type { SnapshotTables } from './snapshot-tables.js';
 
 function columnsOf(rows: readonly Readonly<Record<string, TableCell>>[]): string[] {
   const columns: string[] = [];
-  for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
+  for (const row of rows)
+    for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
   return columns;
 }
 
 /** null is an empty cell; numbers are written as JavaScript prints them, like the JSON. */
 function write(columns: readonly string[], rows: readonly Record<string, TableCell>[]): string {
-  return stringify(rows, {
+  return stringify([...rows], {
     header: true,
     columns: [...columns],
     cast: { number: (value) => String(value) },

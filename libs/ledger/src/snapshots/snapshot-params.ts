@@ -25,7 +25,11 @@ import {
   financialYearBounds,
   quarterBounds,
 } from '#domain';
-import { TAKE_UP_DIMENSIONS, type PoliticalControlOrUnknown, type TakeUpDimension } from '#projections';
+import {
+  TAKE_UP_DIMENSIONS,
+  type PoliticalControlOrUnknown,
+  type TakeUpDimension,
+} from '#projections';
 import { IsIsoDate } from '../commands/shared/validators.js';
 import { InvalidRequest, VALIDATOR_OPTIONS, fieldErrors } from '../http/validation.js';
 
@@ -41,16 +45,26 @@ const DATE =
 export class QuarterlyReportSnapshotParams {
   @ApiProperty(FY) @IsInt() @Min(2000) @Max(2100) fy!: number;
   @ApiProperty({ enum: FISCAL_QUARTERS }) @IsIn(FISCAL_QUARTERS) quarter!: FiscalQuarter;
-  @ApiPropertyOptional({ description: DATE, format: 'date' }) @IsOptional() @IsIsoDate() date?: IsoDate;
+  @ApiPropertyOptional({ description: DATE, type: String, format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  date?: IsoDate;
 }
 
 export class TargetsSnapshotParams {
   @ApiProperty(FY) @IsInt() @Min(2000) @Max(2100) fy!: number;
-  @ApiPropertyOptional({ description: DATE, format: 'date' }) @IsOptional() @IsIsoDate() date?: IsoDate;
+  @ApiPropertyOptional({ description: DATE, type: String, format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  date?: IsoDate;
 }
 
 export class RiskListSnapshotParams {
-  @ApiPropertyOptional({ description: 'The date the risk list is as at; default today (or the asKnownAt date)', format: 'date' })
+  @ApiPropertyOptional({
+    description: 'The date the risk list is as at; default today (or the asKnownAt date)',
+    type: String,
+    format: 'date',
+  })
   @IsOptional()
   @IsIsoDate()
   date?: IsoDate;
@@ -59,12 +73,27 @@ export class RiskListSnapshotParams {
 /** The filters and grouping of GET /take-up, as JSON (groupBy is an array). */
 export class TakeUpSnapshotParams {
   @ApiProperty(FY) @IsInt() @Min(2000) @Max(2100) fy!: number;
-  @ApiPropertyOptional({ enum: FISCAL_QUARTERS }) @IsOptional() @IsIn(FISCAL_QUARTERS) quarter?: FiscalQuarter;
-  @ApiPropertyOptional({ description: 'Offer code from the catalogue' }) @IsOptional() @IsString() offer?: string;
+  @ApiPropertyOptional({ enum: FISCAL_QUARTERS })
+  @IsOptional()
+  @IsIn(FISCAL_QUARTERS)
+  quarter?: FiscalQuarter;
+  @ApiPropertyOptional({ description: 'Offer code from the catalogue' })
+  @IsOptional()
+  @IsString()
+  offer?: string;
   @ApiPropertyOptional({ enum: REGIONS }) @IsOptional() @IsIn(REGIONS) region?: Region;
-  @ApiPropertyOptional({ enum: AUTHORITY_TYPES }) @IsOptional() @IsIn(AUTHORITY_TYPES) authorityType?: AuthorityType;
-  @ApiPropertyOptional({ enum: CONTROLS }) @IsOptional() @IsIn(CONTROLS) control?: PoliticalControlOrUnknown;
-  @ApiPropertyOptional({ enum: LGA_MEMBERSHIPS }) @IsOptional() @IsIn(LGA_MEMBERSHIPS) membership?: LgaMembership;
+  @ApiPropertyOptional({ enum: AUTHORITY_TYPES })
+  @IsOptional()
+  @IsIn(AUTHORITY_TYPES)
+  authorityType?: AuthorityType;
+  @ApiPropertyOptional({ enum: CONTROLS })
+  @IsOptional()
+  @IsIn(CONTROLS)
+  control?: PoliticalControlOrUnknown;
+  @ApiPropertyOptional({ enum: LGA_MEMBERSHIPS })
+  @IsOptional()
+  @IsIn(LGA_MEMBERSHIPS)
+  membership?: LgaMembership;
   @ApiPropertyOptional({ enum: TAKE_UP_DIMENSIONS, isArray: true })
   @IsOptional()
   @IsArray()
@@ -88,8 +117,14 @@ type Complete<T, K extends keyof T> = Readonly<Omit<T, K> & Required<Pick<T, K>>
  * parameters alone (never the clock at verify time) reproduce the document.
  */
 export type SnapshotSpec =
-  | { readonly kind: 'quarterly-report'; readonly params: Complete<QuarterlyReportSnapshotParams, 'date'> }
-  | { readonly kind: 'take-up'; readonly params: Complete<TakeUpSnapshotParams, 'groupBy' | 'lowBelow'> }
+  | {
+      readonly kind: 'quarterly-report';
+      readonly params: Complete<QuarterlyReportSnapshotParams, 'date'>;
+    }
+  | {
+      readonly kind: 'take-up';
+      readonly params: Complete<TakeUpSnapshotParams, 'groupBy' | 'lowBelow'>;
+    }
   | { readonly kind: 'targets'; readonly params: Complete<TargetsSnapshotParams, 'date'> }
   | { readonly kind: 'risk-list'; readonly params: Complete<RiskListSnapshotParams, 'date'> };
 
@@ -115,7 +150,11 @@ function plain<T extends object>(value: T): T {
  * `today` is the reference day a default date is taken from; stored parameters are
  * already complete, so parsing them again changes nothing.
  */
-export function parseSnapshotParams(kind: SnapshotKind, raw: unknown, today: IsoDate): SnapshotSpec {
+export function parseSnapshotParams(
+  kind: SnapshotKind,
+  raw: unknown,
+  today: IsoDate,
+): SnapshotSpec {
   switch (kind) {
     case 'quarterly-report': {
       const p = validated(QuarterlyReportSnapshotParams, raw);

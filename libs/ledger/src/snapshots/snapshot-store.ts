@@ -48,7 +48,12 @@ export class SnapshotStore {
       correlationId: ids.correlationId,
       causationId: ids.correlationId,
     };
-    const record: EventToAppend = { id: ids.eventId, type: SNAPSHOT_CREATED, data: snapshot, metadata };
+    const record: EventToAppend = {
+      id: ids.eventId,
+      type: SNAPSHOT_CREATED,
+      data: snapshot,
+      metadata,
+    };
     const result = await this.events.append(streamName, [record], 'no_stream');
     const stored = result.duplicate ? await this.get(snapshot.id) : snapshot;
     const [indexId] = eventIdsFor(SNAPSHOT_INDEX_STREAM, 1, stored.id);

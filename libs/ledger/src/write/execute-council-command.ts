@@ -8,7 +8,7 @@ import {
   type CouncilEventType,
   type CouncilState,
   EVENT_SCHEMA_VERSION,
-  byId,
+  entry,
   type OfferCatalogue,
   councilStreamName,
   decide,
@@ -144,7 +144,7 @@ const replayed = (streamName: string, revision: bigint, position: bigint): Comma
 function amendsRegister(command: CouncilCommand, state: CouncilState): boolean {
   if (command.type !== 'CorrectEvent' && command.type !== 'RetractEvent') return false;
   if (state.status === 'unregistered') return false;
-  const target = byId(state.events, command.data.eventId);
+  const target = entry(state.events, command.data.eventId);
   return target !== undefined && REGISTER_EVENTS.has(target.type);
 }
 

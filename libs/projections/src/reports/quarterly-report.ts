@@ -65,8 +65,7 @@ function targets(params: QuarterlyReportParams, countedTo: IsoDate): ReportTarge
     threshold: target.threshold,
     actual: target.actual,
     expectedByNow: target.expectedByNow,
-    percentOfThreshold:
-      target.actual === null ? null : percentOf(target.actual, target.threshold),
+    percentOfThreshold: target.actual === null ? null : percentOf(target.actual, target.threshold),
     status: target.status,
     countedTo: target.countedTo,
   }));

@@ -119,14 +119,23 @@ describe('quarterlyReport', () => {
       percentSupportInPlace: 50,
       targetMet: false,
     });
-    expect(report.changeOfControl.rows.map((r) => [r.gss, r.changeKinds, r.supportInPlace])).toEqual(
-      [
-        [GSS, 'control', true],
-        [THIRD, 'leader', false],
-      ],
-    );
-    expect(report.peerChallengeCoverage.counts).toEqual({ noneInWindow: 1, noneSince: 1, never: 1 });
-    expect(report.risk.tiers).toEqual({ universal: 0, tailored: 2, bespoke: 1, in_intervention: 0 });
+    expect(
+      report.changeOfControl.rows.map((r) => [r.gss, r.changeKinds, r.supportInPlace]),
+    ).toEqual([
+      [GSS, 'control', true],
+      [THIRD, 'leader', false],
+    ]);
+    expect(report.peerChallengeCoverage.counts).toEqual({
+      noneInWindow: 1,
+      noneSince: 1,
+      never: 1,
+    });
+    expect(report.risk.tiers).toEqual({
+      universal: 0,
+      tailored: 2,
+      bespoke: 1,
+      in_intervention: 0,
+    });
     const [first] = report.risk.councils;
     expect(first?.gss).toBe(OTHER);
     expect(first?.reasons).toEqual([

@@ -1,12 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { quarterlyReport } from './quarterly-report.js';
 import { REPORT_TABLES, tabularParts } from './tabular-parts.js';
-import {
-  reportCatalogue,
-  reportDocs,
-  reportRules,
-  reportTargets,
-} from './test-report-fixtures.js';
+import { reportCatalogue, reportDocs, reportRules, reportTargets } from './test-report-fixtures.js';
 
 const report = quarterlyReport({
   fy: 2019,

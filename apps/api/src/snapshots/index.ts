@@ -1,0 +1,3 @@
+import { SnapshotsController } from './snapshots.controller.js';
+
+export const SNAPSHOT_CONTROLLERS = [SnapshotsController];
