@@ -6,6 +6,7 @@ import { buildOpenApiJson, openApiFilePath } from '../../apps/api/src/openapi-do
 import { COUNCIL_CONTROLLERS } from '../../apps/api/src/councils/index.js';
 import { HealthController } from '../../apps/api/src/health.controller.js';
 import { QUERY_CONTROLLERS } from '../../apps/api/src/queries/index.js';
+import { SNAPSHOT_CONTROLLERS } from '../../apps/api/src/snapshots/index.js';
 
 interface Operation {
   readonly parameters?: readonly { readonly in: string; readonly name: string }[];
@@ -29,7 +30,12 @@ function openApiPath(...segments: string[]): string {
 /** Every route the controllers declare, read from Nest's own routing metadata. */
 function controllerRoutes(): string[] {
   const routes: string[] = [];
-  for (const controller of [HealthController, ...COUNCIL_CONTROLLERS, ...QUERY_CONTROLLERS]) {
+  for (const controller of [
+    HealthController,
+    ...COUNCIL_CONTROLLERS,
+    ...QUERY_CONTROLLERS,
+    ...SNAPSHOT_CONTROLLERS,
+  ]) {
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
     const prototype = controller.prototype as unknown as Record<string, unknown>;
     for (const name of Object.getOwnPropertyNames(prototype)) {
@@ -104,9 +110,9 @@ describe('docs/openapi.json', () => {
   });
 
   it('documents 400/401/403/409/503 and the Idempotency-Key and If-Match headers on every write', () => {
-    // Ledger writes, that is: the operators' dead-letter replay writes no event.
+    // Council writes, that is: operators' replays and board snapshots write no council event.
     const ledgerPaths = Object.entries(document.paths).filter(
-      ([path]) => !path.startsWith('/projections'),
+      ([path]) => !path.startsWith('/projections') && !path.startsWith('/snapshots'),
     );
     const writes = ledgerPaths.flatMap(([path, operations]) =>
       Object.entries(operations)

@@ -36,7 +36,6 @@ const ARGS = `--headless --no-sandbox --disable-gpu --disable-quic --no-first-ru
   --disable-background-networking --disable-component-update --disable-sync`.split(/\s+/);
 /** Bars (vega draws rect marks as paths) each chart must show at least. */
 const MIN_BARS = { 'chart-region': 4, 'chart-targets': 5, 'chart-trend': 2 } as const;
-
 const json = (path: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
 const [catalogueJson, targetsJson] = ['catalogue', 'targets'].map((kind) =>
@@ -45,7 +44,6 @@ const [catalogueJson, targetsJson] = ['catalogue', 'targets'].map((kind) =>
 const catalogue = catalogueOf([parseCatalogue(2019, catalogueJson)]);
 const targets = parseTargets(2019, targetsJson, catalogue);
 const rules = parseRiskRules(json('libs/projections/reference-data/risk-rules/v1.json'));
-
 type Data<T extends CouncilEventType> = Omit<EventOf<T>['data'], 'gss' | 'occurredAt'>;
 const ev = <T extends CouncilEventType>(type: T, gss: string, on: string, data: Data<T>) =>
   ({ type, data: { gss, occurredAt: on, ...data } }) as unknown as EventOf<T>;

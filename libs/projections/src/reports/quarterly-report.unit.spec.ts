@@ -168,7 +168,7 @@ describe('quarterlyReport', () => {
   });
 
   it('is plain JSON, the same whatever order the documents were loaded in', () => {
-    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+    expect(JSON.parse(JSON.stringify(report))).toStrictEqual(report);
     const reversed = Object.fromEntries(
       Object.entries(reportDocs([...reportEntries])).map(([name, map]) => [
         name,
