@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { commandsBench } from './commands.bench.js';
 import { eventStoreBench } from './event-store.bench.js';
+import { projectionsBenchEntry } from './projections.bench.js';
 import { type BenchReport, verdict, writeSection } from './support/report.js';
 
 /** dist/tests/bench/main.js → docs/benchmarks.md at the repository root. */
@@ -40,6 +41,7 @@ const BENCHES: Readonly<Record<string, { readonly summary: string; readonly run:
         coldBudgetSeconds: positive(args, 'cold-budget-s', 600),
       }),
   },
+  projections: projectionsBenchEntry,
 };
 
 function usage(): string {

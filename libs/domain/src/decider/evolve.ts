@@ -216,7 +216,8 @@ export function evolve(state: CouncilState, recorded: RecordedCouncilEvent): Cou
   if (state.status === 'unregistered') {
     return event.type === 'CouncilRegistered' ? register(eventId, event) : state;
   }
-  if (event.type === 'CouncilRegistered' || entry(state.events, eventId) !== undefined) return state;
+  if (event.type === 'CouncilRegistered' || entry(state.events, eventId) !== undefined)
+    return state;
   return apply(remember(state, eventId, event), eventId, event);
 }
 
