@@ -58,6 +58,12 @@ export async function rebuild(setup: RebuildSetup): Promise<RebuildFigures> {
   let rss = process.memoryUsage.rss();
   try {
     const head = await eventStore.headPosition();
+    // Positions are (transaction id << 20) + ordinal: progress is only roughly linear in them.
+    const first = (await eventStore.readAll({ maxCount: 1 }))[0]?.position ?? 0n;
+    const share = (position: bigint | undefined): string =>
+      position === undefined || head <= first
+        ? '0'
+        : ((Number(position - first) / Number(head - first)) * 100).toFixed(0);
     const started = performance.now();
     supervisor.start();
     let lastReport = started;
@@ -74,10 +80,7 @@ export async function rebuild(setup: RebuildSetup): Promise<RebuildFigures> {
       });
       if (now - lastReport >= 10_000) {
         lastReport = now;
-        const at = checkpoints.map(
-          (c, i) =>
-            `${keys[i]!.name} ${c?.position === undefined ? 0 : ((Number(c.position) / Number(head)) * 100).toFixed(0)}%`,
-        );
+        const at = checkpoints.map((c, n) => `${keys[n]!.name} ≈${share(c?.position)}%`);
         progress(
           `  ${((now - started) / 1000).toFixed(0)} s: ${at.join(', ')}; rss ${mb(rss).toFixed(0)} MiB`,
         );

@@ -1,14 +1,29 @@
+/** Default spacing between two NOTIFYs while appends keep coming. */
+export const ANNOUNCE_INTERVAL_MS = 5;
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Sends NOTIFY after appends commit, one at a time, folding every append made
- * meanwhile into the next one. NOTIFY inside the append transaction would take
- * PostgreSQL's database-wide notify lock until commit, serialising every
- * appending commit (and its WAL flush) in the cluster; see decision 0002.
+ * Sends NOTIFY after appends commit, one at a time and at most one every
+ * `intervalMs`, folding every append made meanwhile into the next one. The
+ * first announcement after a quiet spell goes out at once; under a steady
+ * stream of appends NOTIFY costs one round trip per interval rather than one
+ * per append, and the last append is always announced.
+ *
+ * NOTIFY inside the append transaction would take PostgreSQL's database-wide
+ * notify lock until commit, serialising every appending commit (and its WAL
+ * flush) in the cluster; see decision 0002.
  */
 export class Announcer {
   private pending = false;
   private running: Promise<void> | undefined;
 
-  constructor(private readonly send: () => Promise<void>) {}
+  constructor(
+    private readonly send: () => Promise<void>,
+    private readonly intervalMs = ANNOUNCE_INTERVAL_MS,
+    private readonly now: () => number = () => performance.now(),
+    private readonly sleep: (ms: number) => Promise<void> = delay,
+  ) {}
 
   announce(): void {
     this.pending = true;
@@ -21,11 +36,17 @@ export class Announcer {
   }
 
   private async drain(): Promise<void> {
+    let lastSent = -Infinity;
     while (this.pending) {
+      const wait = lastSent + this.intervalMs - this.now();
+      if (wait > 0) await this.sleep(wait);
+      // Cleared before sending: an append announced from here on gets the next NOTIFY.
       this.pending = false;
+      lastSent = this.now();
       // A lost notification only delays remote subscribers until their next poll.
       await this.send().catch(() => undefined);
     }
+    // No await between the last look at `pending` and here, so no announcement is dropped.
     this.running = undefined;
   }
 }

@@ -68,17 +68,29 @@ export abstract class SqlEventStore implements EventStore {
   ): Promise<AppendResult> {
     checkAppend(streamName, events, expected, MAX_EVENTS_PER_APPEND);
     const [kind, revision] = expectedParams(expected);
+    const [only] = events;
     let rows: SqlRow[];
     try {
-      rows = await this.client.query(this.sql.append, [
-        streamName,
-        kind,
-        revision,
-        events.map((event) => event.id),
-        events.map((event) => event.type),
-        events.map((event) => JSON.stringify(event.data ?? null)),
-        events.map((event) => JSON.stringify(event.metadata ?? {})),
-      ]);
+      rows =
+        events.length === 1 && only !== undefined
+          ? await this.client.query(this.sql.appendOne, [
+              streamName,
+              kind,
+              revision,
+              only.id,
+              only.type,
+              JSON.stringify(only.data ?? null),
+              JSON.stringify(only.metadata ?? {}),
+            ])
+          : await this.client.query(this.sql.append, [
+              streamName,
+              kind,
+              revision,
+              events.map((event) => event.id),
+              events.map((event) => event.type),
+              events.map((event) => JSON.stringify(event.data ?? null)),
+              events.map((event) => JSON.stringify(event.metadata ?? {})),
+            ]);
     } catch (error) {
       // Another stream took one of these ids between our check and our insert.
       if (isUniqueViolation(error))
@@ -86,7 +98,7 @@ export abstract class SqlEventStore implements EventStore {
       throw toStoreError(error, `append to ${streamName}`);
     }
     const row = rows[0];
-    if (row === undefined) throw new Error('append_events returned no row');
+    if (row === undefined) throw new Error('the append function returned no row');
     const outcome = textColumn(row, 'outcome');
     if (outcome === 'conflict') {
       throw new WrongExpectedRevision(

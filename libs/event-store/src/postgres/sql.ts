@@ -34,7 +34,10 @@ const EVENT_COLUMNS =
   'id::text AS id, type, stream_name, revision, position, data, metadata, committed_at';
 
 export interface Statements {
+  /** Any number of events: `append_events`, arrays unnested into one insert. */
   readonly append: SqlStatement;
+  /** Exactly one event: `append_event`, scalar parameters, the same outcomes and cheaper. */
+  readonly appendOne: SqlStatement;
   readonly readStream: SqlStatement;
   readonly streamRevision: SqlStatement;
   readonly readAll: SqlStatement;
@@ -48,6 +51,11 @@ export function statementsFor(schema: string): Statements {
       name: `es_append_${schema}`,
       text: `SELECT outcome, stream_revision, last_position
                FROM ${s}.append_events($1, $2, $3, $4::uuid[], $5::text[], $6::text[], $7::text[])`,
+    },
+    appendOne: {
+      name: `es_append_one_${schema}`,
+      text: `SELECT outcome, stream_revision, last_position
+               FROM ${s}.append_event($1, $2, $3, $4::uuid, $5::text, $6::json, $7::json)`,
     },
     readStream: {
       name: `es_read_stream_${schema}`,
