@@ -21,7 +21,7 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyA
     adapter,
     {
       bodyParser: false,
-      ...(options.logger === false ? { logger: false } : {}),
+      logger: options.logger === false ? false : ['log', 'warn', 'error'],
     },
   );
   registerJsonBodyParser(app.getHttpAdapter().getInstance());

@@ -1,5 +1,5 @@
 /** Default spacing between two NOTIFYs while appends keep coming. */
-export const ANNOUNCE_INTERVAL_MS = 5;
+export const ANNOUNCE_INTERVAL_MS = 10;
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

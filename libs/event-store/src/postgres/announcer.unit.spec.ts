@@ -80,13 +80,10 @@ describe('Announcer', () => {
 
   it('survives a failing send', async () => {
     let calls = 0;
-    const announcer = new Announcer(
-      async () => {
-        calls += 1;
-        throw new Error('connection lost');
-      },
-      0,
-    );
+    const announcer = new Announcer(async () => {
+      calls += 1;
+      throw new Error('connection lost');
+    }, 0);
     announcer.announce();
     await announcer.idle();
     announcer.announce();
