@@ -99,7 +99,7 @@ export async function eventStoreBench(options: EventStoreBenchOptions): Promise<
     '',
     '### PostgreSQL',
     '',
-    '- ours: `PostgresEventStore.append`/`readAll` (one call of the PL/pgSQL `append_events` per append).',
+    '- ours: `PostgresEventStore.append`/`readAll` (one call of the PL/pgSQL `append_event` for a single event, `append_events` for a batch).',
     '- raw `pg`: plain INSERT into a table with the same columns (data and metadata jsonb) and the ' +
       'same keys, one statement per append (one row, or 100 rows in one multi-row VALUES); ' +
       'reads are `SELECT … WHERE position > $1 ORDER BY position LIMIT 1000`.',

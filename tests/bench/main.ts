@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { commandsBench } from './commands.bench.js';
 import { eventStoreBench } from './event-store.bench.js';
 import { projectionsBenchEntry } from './projections.bench.js';
+import { snapshotsBenchEntry } from './snapshots.bench.js';
 import { type BenchReport, verdict, writeSection } from './support/report.js';
 
 /** dist/tests/bench/main.js → docs/benchmarks.md at the repository root. */
@@ -42,6 +43,7 @@ const BENCHES: Readonly<Record<string, { readonly summary: string; readonly run:
       }),
   },
   projections: projectionsBenchEntry,
+  snapshots: snapshotsBenchEntry,
 };
 
 function usage(): string {

@@ -107,7 +107,7 @@ describe('PostgreSQL adapter', () => {
       const { rows } = await withClient((client) =>
         client.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`),
       );
-      expect(rows.map((row: { version: number }) => row.version)).toEqual([1, 2]);
+      expect(rows.map((row: { version: number }) => row.version)).toEqual([1, 2, 3]);
     } finally {
       await Promise.all(stores.map((store) => store.close()));
       await dropSchema(schema);

@@ -17,6 +17,8 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export class Announcer {
   private pending = false;
   private running: Promise<void> | undefined;
+  /** Kept across drains: a writer whose appends each outlast a NOTIFY must not get one per append. */
+  private lastSent = -Infinity;
 
   constructor(
     private readonly send: () => Promise<void>,
@@ -36,13 +38,12 @@ export class Announcer {
   }
 
   private async drain(): Promise<void> {
-    let lastSent = -Infinity;
     while (this.pending) {
-      const wait = lastSent + this.intervalMs - this.now();
+      const wait = this.lastSent + this.intervalMs - this.now();
       if (wait > 0) await this.sleep(wait);
       // Cleared before sending: an append announced from here on gets the next NOTIFY.
       this.pending = false;
-      lastSent = this.now();
+      this.lastSent = this.now();
       // A lost notification only delays remote subscribers until their next poll.
       await this.send().catch(() => undefined);
     }
