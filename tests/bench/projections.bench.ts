@@ -12,7 +12,7 @@ import { appendPlans, checkPlans, genericOffers, type Workload } from './project
 import { projectionsMarkdown } from './projections/markdown.js';
 import { ledgerCatalogue, measureQueries } from './projections/query.js';
 import { rawPgRead, rawRedisWrite, subscribeOnly } from './projections/raw-limits.js';
-import { rebuild, type RebuildFigures } from './projections/rebuild.js';
+import { noopProjection, rebuild, type RebuildFigures } from './projections/rebuild.js';
 
 export interface ProjectionsBenchOptions {
   readonly events: number;
@@ -53,6 +53,28 @@ export async function projectionsBench(options: ProjectionsBenchOptions): Promis
   await admin.connect();
   const load = [`start ${loadAverage()}`];
   const store = await PostgresEventStore.connect({ url, schema, poolSize: 8 });
+  let cleaning: Promise<void> | undefined;
+  const cleanup = (): Promise<void> =>
+    (cleaning ??= (async () => {
+      await store.close();
+      await deleteKeys(redis, prefix);
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await admin.end();
+      await redis.quit();
+    })());
+  // A run takes half an hour on a shared machine: if it is stopped, still leave nothing behind.
+  const stopping = new AbortController();
+  let phase: Promise<unknown> = Promise.resolve();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    progress(`${signal}: stopping, then dropping ${schema} and the ${prefix}* keys`);
+    stopping.abort();
+    void phase
+      .catch(() => undefined)
+      .then(cleanup)
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
   try {
     const catalogue = await ledgerCatalogue(store);
     const workload: Workload = { ...options, offers: genericOffers(catalogue) };
@@ -80,22 +102,42 @@ export async function projectionsBench(options: ProjectionsBenchOptions): Promis
     say('  context: subscribeToAll alone', subscription);
     load.push(`after raw limits ${loadAverage()}`);
 
-    const setup = { url, schema, redisUrl: redisUrl(), events: generation.count };
+    const setup = {
+      url,
+      schema,
+      redisUrl: redisUrl(),
+      events: generation.count,
+      signal: stopping.signal,
+    };
+    progress('context: the runner machinery alone (no-op projections)');
+    const noop = await (phase = rebuild({
+      ...setup,
+      prefix: `${prefix}noop-1:`,
+      projections: [noopProjection('noop-1')],
+    }));
+    sayRebuild('  1 no-op', noop);
+    const noops = await (phase = rebuild({
+      ...setup,
+      prefix: `${prefix}noop-6:`,
+      projections: [1, 2, 3, 4, 5, 6].map((n) => noopProjection(`noop-${n}`)),
+    }));
+    sayRebuild('  6 no-op', noops);
+    await deleteKeys(redis, `${prefix}noop-`);
     progress('rebuild: take-up alone');
-    const single = await rebuild({
+    const single = await (phase = rebuild({
       ...setup,
       prefix: `${prefix}take-up:`,
       projections: [takeUpProjection(catalogue)],
-    });
+    }));
     sayRebuild('  take-up', single);
     load.push(`after the take-up rebuild ${loadAverage()}`);
     await deleteKeys(redis, `${prefix}take-up:`);
     progress('rebuild: all six');
-    const six = await rebuild({
+    const six = await (phase = rebuild({
       ...setup,
       prefix: `${prefix}six:`,
       projections: COUNCIL_PROJECTIONS(catalogue),
-    });
+    }));
     sayRebuild('  all six', six);
     load.push(`after the six-projection rebuild ${loadAverage()}`);
 
@@ -124,16 +166,16 @@ export async function projectionsBench(options: ProjectionsBenchOptions): Promis
       rawRead,
       rawWrite,
       subscription,
+      noop,
+      noops,
       single,
       six,
       query,
     });
   } finally {
-    await store.close();
-    await deleteKeys(redis, prefix);
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
-    await redis.quit();
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    await cleanup();
   }
 }
 

@@ -22,6 +22,8 @@ export interface ProjectionsFigures {
   readonly rawRead: Timing;
   readonly rawWrite: Timing;
   readonly subscription: Timing;
+  readonly noop: RebuildFigures;
+  readonly noops: RebuildFigures;
   readonly single: RebuildFigures;
   readonly six: RebuildFigures;
   readonly query: QueryFigures;
@@ -173,6 +175,8 @@ export function projectionsMarkdown(f: ProjectionsFigures): BenchReport {
       [
         rebuildRow('take-up alone', f.single, slowerRaw),
         rebuildRow('all six, concurrently', f.six, slowerRaw),
+        rebuildRow('context: 1 no-op projection (the machinery alone)', f.noop, slowerRaw),
+        rebuildRow('context: 6 no-op projections, concurrently', f.noops, slowerRaw),
       ],
     ),
     '',

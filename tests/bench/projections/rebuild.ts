@@ -28,6 +28,8 @@ export interface RebuildSetup {
   readonly prefix: string;
   readonly projections: readonly Projection[];
   readonly events: number;
+  /** Stops the rebuild early (the bench was interrupted); it then throws. */
+  readonly signal?: AbortSignal;
 }
 
 const mb = (bytes: number): number => bytes / 2 ** 20;
@@ -69,6 +71,7 @@ export async function rebuild(setup: RebuildSetup): Promise<RebuildFigures> {
     let lastReport = started;
     while (finished.size < keys.length) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      if (setup.signal?.aborted) throw new Error('rebuild interrupted');
       rss = Math.max(rss, process.memoryUsage.rss());
       const checkpoints = await Promise.all(keys.map((key) => observer.checkpoint(key)));
       const now = performance.now();
@@ -111,4 +114,15 @@ export async function rebuild(setup: RebuildSetup): Promise<RebuildFigures> {
     await supervisor.stop();
     await Promise.all([store.close(), observer.close(), eventStore.close()]);
   }
+}
+
+/** Handles nothing, so a rebuild with it measures the runner machinery alone (subscription, loop, checkpoints). */
+export function noopProjection(name: string): Projection {
+  return {
+    name,
+    version: 1,
+    handles: new Set<string>(),
+    documentId: () => null,
+    evolve: (doc) => doc,
+  };
 }
