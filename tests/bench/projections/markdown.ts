@@ -25,13 +25,19 @@ export interface ProjectionsFigures {
   readonly noop: RebuildFigures;
   readonly noops: RebuildFigures;
   readonly single: RebuildFigures;
+  readonly summary: RebuildFigures;
   readonly six: RebuildFigures;
   readonly query: QueryFigures;
 }
 
-/** Events folded per second: every projection folds every event in the store. */
-export const foldedPerSecond = (rebuild: RebuildFigures): number =>
-  (rebuild.events * rebuild.projections.length) / rebuild.seconds;
+/** Events folded per second, over all projections: every projection folds every event in the store. */
+export const foldedPerSecond = (r: RebuildFigures): number =>
+  [...r.folded.values()].reduce((sum, n) => sum + n, 0) / r.seconds;
+const storePerSecond = (r: RebuildFigures): number => foldedPerSecond(r) / r.projections.length;
+const unfinished = (r: RebuildFigures): string =>
+  `did not finish: stopped at the ${r.seconds.toFixed(0)} s budget with ` +
+  `${formatCount(Math.min(...r.folded.values()))}–${formatCount(Math.max(...r.folded.values()))} ` +
+  `of ${formatCount(r.events)} events folded per projection`;
 const rate = (value: number): string => formatCount(value);
 const latency = (what: string, l: LatencyFigures): string[] => [
   what,
@@ -43,13 +49,15 @@ const latency = (what: string, l: LatencyFigures): string[] => [
 
 function rebuildRow(label: string, r: RebuildFigures, slowerRaw: number): string[] {
   const folded = foldedPerSecond(r);
+  const bound = r.completed ? '' : '≤ ';
   return [
     label,
-    r.seconds.toFixed(1),
-    rate(r.events / r.seconds),
-    rate(folded),
-    formatRatio(folded / slowerRaw),
+    r.completed ? r.seconds.toFixed(1) : `${r.seconds.toFixed(0)} (${unfinished(r)})`,
+    `${bound}${rate(storePerSecond(r))}`,
+    `${bound}${rate(folded)}`,
+    `${bound}${formatRatio(folded / slowerRaw)}`,
     formatCount(r.rssDuringMb),
+    r.gcPauseSeconds.toFixed(1),
     `${r.deadLetters} / ${r.errors.length}`,
   ];
 }
@@ -62,23 +70,27 @@ export function targetsOf(f: ProjectionsFigures, expectedEngagements: number) {
   return [
     {
       name: `take-up rebuild ≥ ${rate(MIN_EVENTS_PER_SECOND)} events/s (its events/s: store events ÷ wall time)`,
-      ok: single >= MIN_EVENTS_PER_SECOND,
-      detail: `${rate(single)} events/s`,
+      ok: f.single.completed && single >= MIN_EVENTS_PER_SECOND,
+      detail: f.single.completed
+        ? `${rate(single)} events/s`
+        : `≤ ${rate(single)} events/s, ${unfinished(f.single)}`,
     },
     {
       name: `take-up rebuild ≥ ${MIN_SHARE_OF_RAW * 100}% of the slower raw limit`,
-      ok: single >= MIN_SHARE_OF_RAW * slowerRaw,
-      detail: `${formatRatio(single / slowerRaw)} of ${rate(slowerRaw)}/s`,
+      ok: f.single.completed && single >= MIN_SHARE_OF_RAW * slowerRaw,
+      detail: `${f.single.completed ? '' : '≤ '}${formatRatio(single / slowerRaw)} of ${rate(slowerRaw)}/s`,
     },
     {
       name: `six-projection rebuild ≥ ${rate(MIN_EVENTS_PER_SECOND)} events/s (total folded: 6 × store events ÷ wall time)`,
-      ok: six >= MIN_EVENTS_PER_SECOND,
-      detail: `${rate(six)} events/s (${rate(f.six.events / f.six.seconds)} store events/s)`,
+      ok: f.six.completed && six >= MIN_EVENTS_PER_SECOND,
+      detail: f.six.completed
+        ? `${rate(six)} events/s (${rate(storePerSecond(f.six))} store events/s)`
+        : `≤ ${rate(six)} events/s, ${unfinished(f.six)}`,
     },
     {
       name: `six-projection rebuild (total folded) ≥ ${MIN_SHARE_OF_RAW * 100}% of the slower raw limit`,
-      ok: six >= MIN_SHARE_OF_RAW * slowerRaw,
-      detail: `${formatRatio(six / slowerRaw)} of ${rate(slowerRaw)}/s`,
+      ok: f.six.completed && six >= MIN_SHARE_OF_RAW * slowerRaw,
+      detail: `${f.six.completed ? '' : '≤ '}${formatRatio(six / slowerRaw)} of ${rate(slowerRaw)}/s`,
     },
     {
       name: `take-up query p99 < ${MAX_P99_MS} ms (warm, as the API answers it)`,
@@ -87,7 +99,11 @@ export function targetsOf(f: ProjectionsFigures, expectedEngagements: number) {
     },
     {
       name: 'check: no dead letters or runner errors; the answer counts every generated 2019/20 engagement',
-      ok: clean(f.single) && clean(f.six) && f.query.totalEngagements === expectedEngagements,
+      ok:
+        clean(f.single) &&
+        clean(f.summary) &&
+        clean(f.six) &&
+        f.query.totalEngagements === expectedEngagements,
       detail: `${formatCount(f.query.totalEngagements)} of ${formatCount(expectedEngagements)}`,
     },
   ];
@@ -101,10 +117,14 @@ export function projectionsMarkdown(f: ProjectionsFigures): BenchReport {
     .sort((a, b) => b[1] - a[1])
     .map(([type, count]) => `${type} ${formatCount(count)}`)
     .join(', ');
-  const finished = [...f.six.finished.entries()]
-    .sort((a, b) => a[1] - b[1])
-    .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
-    .join(', ');
+  const finished = f.six.completed
+    ? `when each checkpoint reached the head: ${[...f.six.finished.entries()]
+        .sort((a, b) => a[1] - b[1])
+        .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
+        .join(', ')}`
+    : `events folded per projection when the budget ran out: ${[...f.six.folded.entries()]
+        .map(([name, n]) => `${name} ${formatCount(n)}`)
+        .join(', ')}`;
   const markdown = [
     '## projections',
     '',
@@ -160,7 +180,11 @@ export function projectionsMarkdown(f: ProjectionsFigures): BenchReport {
       '`PostgresEventStore` (default pool) and one `RedisReadModelStore`. Wall time runs from `start()` ' +
       'until every runner’s checkpoint, watched on a separate connection every 20 ms, is at the head. ' +
       '"Folded events/s" counts each event once per projection: for one projection it is the store’s ' +
-      'events/s, for six it is the total the target compares.',
+      'events/s, for six it is the total the target compares. A rebuild still short of the head after ' +
+      `${f.six.completed ? 'the budget' : `${f.six.seconds.toFixed(0)} s`} is stopped; its rates count the events ` +
+      'at or below each checkpoint (an upper bound for the whole rebuild: its cost per event grows with ' +
+      'the documents). Take-up and council-summary were rebuilt one after the other into one prefix, as ' +
+      '`ledger projections rebuild` does; the query below reads those.',
     '',
     table(
       [
@@ -170,21 +194,23 @@ export function projectionsMarkdown(f: ProjectionsFigures): BenchReport {
         'Folded events/s',
         'Folded / slower raw',
         'Peak RSS during (MiB)',
+        'GC pauses (s)',
         'Dead letters / errors',
       ],
       [
         rebuildRow('take-up alone', f.single, slowerRaw),
+        rebuildRow('council-summary alone', f.summary, slowerRaw),
         rebuildRow('all six, concurrently', f.six, slowerRaw),
         rebuildRow('context: 1 no-op projection (the machinery alone)', f.noop, slowerRaw),
         rebuildRow('context: 6 no-op projections, concurrently', f.noops, slowerRaw),
       ],
     ),
     '',
-    `Six-projection rebuild, when each checkpoint reached the head: ${finished}.`,
+    `Six-projection rebuild, ${finished}.`,
     '',
     '### Take-up query (fy 2019/20, groupBy region, control)',
     '',
-    `\`CouncilQueries.takeUp\` from LedgerModule in a Nest application context over the rebuilt read models: ` +
+    `\`CouncilQueries.takeUp\` from LedgerModule in a Nest application context over those read models: ` +
       `ReadModels replicas of council-summary and take-up (${formatCount(f.query.replicaDocs)} documents) ` +
       `refreshed with \`changesSince\`, the freshness check (head position), then the \`takeUp\` view ` +
       `(${f.query.rows} rows). First (cold) query, loading both replicas: **${formatMs(f.query.coldMs)} ms**.`,
