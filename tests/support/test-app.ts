@@ -47,6 +47,9 @@ export function testConfig(overrides: Partial<LedgerConfig> = {}): LedgerConfig 
     // Write-side suites need no projections; read-side suites turn them on.
     runProjector: false,
     maxReadLagSeconds: 30,
+    eventStoreSchema: 'ledger',
+    redisPrefix: 'ledger:',
+    projectionLeaseMs: 15_000,
     ...overrides,
   };
 }

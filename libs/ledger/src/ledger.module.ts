@@ -92,6 +92,7 @@ export class LedgerModule {
             createEventStore({
               url: config.eventStoreUrl,
               dataDir: join(config.dataDir, 'events'),
+              schema: config.eventStoreSchema,
             }),
         },
         {
@@ -105,7 +106,7 @@ export class LedgerModule {
           useFactory: () =>
             options.readModelStore ??
             (config.redisUrl
-              ? new RedisReadModelStore(config.redisUrl)
+              ? new RedisReadModelStore(config.redisUrl, config.redisPrefix)
               : new MemoryReadModelStore()),
         },
         {

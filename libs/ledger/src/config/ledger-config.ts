@@ -18,6 +18,12 @@ export interface LedgerConfig {
   readonly runProjector: boolean;
   /** A query whose read model is further behind than this answers 503 rather than stale numbers. */
   readonly maxReadLagSeconds: number;
+  /** PostgreSQL/PGlite schema of the event store; several ledgers can share one database. */
+  readonly eventStoreSchema: string;
+  /** Prefix of every Redis key, so several ledgers (or test runs) can share one Redis. */
+  readonly redisPrefix: string;
+  /** A projector's lease on a projection lasts this long unless renewed (every third of it). */
+  readonly projectionLeaseMs: number;
 }
 
 export type AuthConfig =
@@ -50,6 +56,14 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (value < min || value > max)
     throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function identifier(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw))
+    throw new ConfigError(name, `expected a lower-case SQL identifier, got ${JSON.stringify(raw)}`);
+  return raw;
 }
 
 function redisUrl(env: Env): string | undefined {
@@ -146,5 +160,8 @@ export function loadLedgerConfig(env: Env = process.env): LedgerConfig {
     redisUrl: redisUrl(env),
     runProjector: flag(env, 'LEDGER_RUN_PROJECTOR', true),
     maxReadLagSeconds: integer(env, 'LEDGER_MAX_READ_LAG_SECONDS', 30, 1, 86_400),
+    eventStoreSchema: identifier(env, 'LEDGER_PG_SCHEMA', 'ledger'),
+    redisPrefix: env['LEDGER_REDIS_PREFIX'] || 'ledger:',
+    projectionLeaseMs: integer(env, 'LEDGER_PROJECTION_LEASE_MS', 15_000, 1_000, 600_000),
   };
 }

@@ -56,6 +56,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       store: this.store,
       runner: {
         now,
+        leaseTtlMs: this.config.projectionLeaseMs,
         onError: (error) => this.logger.warn(`projection: ${(error as Error).message}`),
       },
       onError: (error) => this.logger.error(`projection supervisor: ${(error as Error).message}`),
@@ -67,6 +68,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       eventStore: this.eventStore,
       store: this.store,
       now,
+      leaseTtlMs: this.config.projectionLeaseMs,
     });
     this.reactorTask = this.reactor.run(this.stopping.signal);
   }
