@@ -1,7 +1,7 @@
 import type { Dated, IsoDate } from '#domain';
 import type { CouncilDocs } from '../views/council-docs.js';
 import type { CouncilSummaryDoc } from '../views/council-summary/council-summary.projection.js';
-import type { Records } from '../views/shared/records.js';
+import { type Records, recordsOf, sortedEntries } from '../views/shared/records.js';
 import { recomputeCells } from '../views/take-up/take-up-cells.js';
 import type { TakeUpDoc } from '../views/take-up/take-up.projection.js';
 
@@ -9,7 +9,7 @@ function recordsUpTo<T extends { readonly on: IsoDate }>(
   records: Records<T>,
   to: IsoDate,
 ): Records<T> {
-  return Object.fromEntries(Object.entries(records).filter(([, record]) => record.on <= to));
+  return recordsOf(sortedEntries(records).filter(([, record]) => record.on <= to));
 }
 
 const periodsUpTo = <T extends Dated>(history: readonly T[], to: IsoDate): readonly T[] =>

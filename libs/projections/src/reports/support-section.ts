@@ -11,7 +11,7 @@ import {
 } from '#domain';
 import { type CouncilDocs, sortedCouncils } from '../views/council-docs.js';
 import { toPounds } from '../views/shared/numbers.js';
-import { compareStrings, sortedKeys } from '../views/shared/records.js';
+import { NO_RECORDS, compareStrings, sortedEntries } from '../views/shared/records.js';
 import { decodeCellKey } from '../views/take-up/take-up-cells.js';
 import type { TakeUpDimension } from '../views/take-up/take-up-groups.js';
 import { takeUp } from '../views/take-up/take-up.view.js';
@@ -127,11 +127,10 @@ function themeRows(params: SectionParams): ThemeRow[] {
     ]),
   );
   for (const gss of sortedCouncils(params.docs.summaries)) {
-    const cells = params.docs.takeUp.get(gss)?.cells ?? {};
-    for (const key of sortedKeys(cells)) {
-      const cell = cells[key];
+    const cells = params.docs.takeUp.get(gss)?.cells ?? NO_RECORDS;
+    for (const [key, cell] of sortedEntries(cells)) {
       const at = decodeCellKey(key);
-      if (cell === undefined || at.fy !== params.fy) continue;
+      if (at.fy !== params.fy) continue;
       if (params.quarter !== null && at.quarter !== params.quarter) continue;
       const theme = params.catalogue.offer(params.fy, at.offer)?.theme;
       const total = theme === undefined ? undefined : totals.get(theme);

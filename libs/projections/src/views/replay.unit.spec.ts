@@ -68,7 +68,7 @@ describe('every council projection', () => {
       expect(JSON.stringify([...foldInto(projection, batch, once)])).toBe(snapshot);
       const prefixFirst = foldInto(projection, batch, foldInto(projection, batch.slice(0, 9)));
       expect(JSON.stringify([...prefixFirst])).toBe(snapshot);
-      expect(projection.version).toBe(1);
+      expect(projection.version).toBe(2);
       expect([...once.keys()].sort()).toEqual(['E06000023', OTHER]);
     },
   );

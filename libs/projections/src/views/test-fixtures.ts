@@ -1,3 +1,4 @@
+import { type Records, sortedEntries } from './shared/records.js';
 // Builders for the projection and view tests. Pure: no I/O.
 import {
   type CatalogueOffer,
@@ -152,3 +153,7 @@ export function councilDocs(
 }
 
 export const docsOf = (entries: readonly Entry[]): CouncilDocs => councilDocs(projected(entries));
+
+/** A document's records as a plain object, for comparing with literals. */
+export const plain = <T>(records: Records<T>): Record<string, T> =>
+  Object.fromEntries(sortedEntries(records));

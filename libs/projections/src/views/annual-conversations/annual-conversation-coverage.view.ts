@@ -10,7 +10,7 @@ import { type CouncilDocs, sortedCouncils } from '../council-docs.js';
 import { existedDuring } from '../shared/council-facts.js';
 import { upTo } from '../shared/dates.js';
 import { percentOf } from '../shared/numbers.js';
-import { compareStrings } from '../shared/records.js';
+import { NO_RECORDS, compareStrings, recordValues } from '../shared/records.js';
 
 export interface AnnualConversationCoverageParams {
   readonly fy: number;
@@ -72,8 +72,11 @@ export function annualConversationCoverage(
   for (const gss of sortedCouncils(docs.summaries)) {
     const facts = docs.summaries.get(gss)?.facts;
     if (facts === undefined || !existedDuring(facts, period)) continue;
-    const held = Object.values(docs.annualConversations.get(gss)?.conversations ?? {});
-    const conversations = held.filter((conversation) => isWithin(conversation.on, period)).length;
+    const held = docs.annualConversations.get(gss)?.conversations ?? NO_RECORDS;
+    let conversations = 0;
+    for (const conversation of recordValues(held)) {
+      if (isWithin(conversation.on, period)) conversations += 1;
+    }
     councils.push({ gss, name: facts.name, region: facts.region, conversations });
   }
   const patches = params.patches ?? Object.fromEntries(REGIONS.map((region) => [region, [region]]));

@@ -1,7 +1,14 @@
-import { type CouncilEvent, type IsoDate, byId } from '#domain';
+import type { CouncilEvent, IsoDate } from '#domain';
 import type { Projection } from '../../projection.js';
 import { type CouncilDocument, councilProjection } from '../shared/council-projection.js';
-import { type Records, updateRecord, withRecord, withoutRecord } from '../shared/records.js';
+import {
+  NO_RECORDS,
+  type Records,
+  recordOf,
+  updateRecord,
+  withRecord,
+  withoutRecord,
+} from '../shared/records.js';
 
 export interface AnnualConversationRecord {
   readonly id: string;
@@ -24,7 +31,7 @@ const HANDLES = [
 function apply(doc: AnnualConversationsDoc, event: CouncilEvent, eventId: string) {
   switch (event.type) {
     case 'AnnualConversationHeld': {
-      if (byId(doc.conversations, eventId) !== undefined) return doc;
+      if (recordOf(doc.conversations, eventId) !== undefined) return doc;
       const { conversationId: id, occurredAt: on, adviserId } = event.data;
       const conversations = withRecord(doc.conversations, eventId, { id, on, adviserId });
       return { ...doc, conversations };
@@ -80,6 +87,10 @@ export const annualConversationsProjection: Projection<AnnualConversationsDoc> =
   councilProjection<AnnualConversationsDoc>({
     name: 'annual-conversations',
     handles: HANDLES,
-    create: (event, lastPosition) => ({ lastPosition, gss: event.data.gss, conversations: {} }),
+    create: (event, lastPosition) => ({
+      lastPosition,
+      gss: event.data.gss,
+      conversations: NO_RECORDS,
+    }),
     apply,
   });

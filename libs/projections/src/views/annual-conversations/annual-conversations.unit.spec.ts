@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { docOf, docsOf, ev, OTHER, registration } from '../test-fixtures.js';
+import { docOf, docsOf, ev, OTHER, registration, plain } from '../test-fixtures.js';
 import { annualConversationCoverage } from './annual-conversation-coverage.view.js';
 import { annualConversationsProjection as projection } from './annual-conversations.projection.js';
 
@@ -29,7 +29,9 @@ describe('annual-conversations projection', () => {
       ev('EventRetracted', { eventId: 'a2', targetType: 'AnnualConversationHeld', reason: 'r' }),
       ev('LeaderChanged', { role: 'leader', leaderId: 'x' }),
     ]);
-    expect(doc.conversations).toEqual({ a1: { id: 'c1', on: '2019-05-02', adviserId: 'pa2' } });
+    expect(plain(doc.conversations)).toEqual({
+      a1: { id: 'c1', on: '2019-05-02', adviserId: 'pa2' },
+    });
   });
 });
 

@@ -9,7 +9,7 @@ import {
 import { type CouncilDocs, sortedCouncils } from '../council-docs.js';
 import { upTo } from '../shared/dates.js';
 import { percentOf } from '../shared/numbers.js';
-import { sortedKeys } from '../shared/records.js';
+import { sortedEntries } from '../shared/records.js';
 import type { ChangeOfControlDoc, PoliticalChange } from './change-of-control.projection.js';
 
 export interface ChangeOfControlTrackerParams {
@@ -67,12 +67,11 @@ export interface ChangeOfControlTrackerResult {
 function offersFor(doc: ChangeOfControlDoc, firstChange: IsoDate, yearEnd: IsoDate, asOf: IsoDate) {
   const nextChange = doc.changes.find((change) => change.on > yearEnd)?.on ?? '9999-12-31';
   const offers: TrackedOffer[] = [];
-  for (const offerId of sortedKeys(doc.offers)) {
-    const offer = doc.offers[offerId];
-    const steps = offer?.st.filter((step) => step.on <= asOf) ?? [];
+  for (const [offerId, offer] of sortedEntries(doc.offers)) {
+    const steps = offer.st.filter((step) => step.on <= asOf);
     const made = steps.find((step) => step.s === 'offered');
     const last = steps[steps.length - 1];
-    if (offer === undefined || made === undefined || last === undefined) continue;
+    if (made === undefined || last === undefined) continue;
     if (made.on < firstChange || made.on >= nextChange) continue;
     const on = (status: ChangeOfControlStatus) =>
       steps.find((step) => step.s === status)?.on ?? null;

@@ -5,7 +5,6 @@ import {
   type CouncilEvent,
   type IsoDate,
   type LeaderPeriod,
-  byId,
   financialYearOf,
 } from '#domain';
 import type { Projection } from '../../projection.js';
@@ -14,7 +13,7 @@ import {
   type CouncilDocument,
   councilProjection,
 } from '../shared/council-projection.js';
-import { type Records, updateRecord, withRecord } from '../shared/records.js';
+import { type Records, NO_RECORDS, recordOf, updateRecord, withRecord } from '../shared/records.js';
 import {
   type Stepped,
   engagementOfEvent,
@@ -154,7 +153,7 @@ function apply(doc: ChangeOfControlDoc, event: CouncilEvent, e: string): ChangeO
     }
     case 'ChangeOfControlOfferMade': {
       const { offerId, trigger } = event.data;
-      if (byId(doc.offers, offerId) !== undefined) return doc;
+      if (recordOf(doc.offers, offerId) !== undefined) return doc;
       const offer = { trigger, st: [{ e, s: 'offered' as const, on }] };
       return { ...doc, offers: withRecord(doc.offers, offerId, offer) };
     }
@@ -210,7 +209,7 @@ export const changeOfControlProjection: Projection<ChangeOfControlDoc> =
       control: [],
       leader: [],
       changes: [],
-      offers: {},
+      offers: NO_RECORDS,
     }),
     apply,
   });

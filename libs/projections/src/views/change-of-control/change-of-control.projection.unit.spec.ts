@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { docOf, ev, registration } from '../test-fixtures.js';
+import { docOf, ev, registration, plain } from '../test-fixtures.js';
 import { changeOfControlProjection as projection } from './change-of-control.projection.js';
 
 const control = (occurredAt: string, value: 'Labour' | 'Conservative' | 'Green') =>
@@ -97,7 +97,7 @@ describe('change-of-control projection', () => {
       }),
       ev('ChangeOfControlOfferAccepted', { occurredAt: '2019-05-12', offerId: 'unknown' }),
     ]);
-    expect(doc.offers).toEqual({
+    expect(plain(doc.offers)).toEqual({
       o1: {
         trigger: 'leader',
         st: [
@@ -126,7 +126,7 @@ describe('change-of-control projection', () => {
       }),
       ev('LgaMembershipChanged', { membership: 'member' }),
     ]);
-    expect(doc.offers).toEqual({});
+    expect(plain(doc.offers)).toEqual({});
     expect(doc.lastPosition).toBe('3');
   });
 });

@@ -20,7 +20,7 @@ describe('council-summary projection', () => {
     ]);
     const doc = docs.get('E06000023');
     expect(doc?.facts.name).toBe('Bristol City Council');
-    expect(doc?.engagements).toEqual({});
+    expect(doc?.engagements.size).toBe(0);
     expect(doc?.lastPosition).toBe('3');
     expect(
       projection.documentId({

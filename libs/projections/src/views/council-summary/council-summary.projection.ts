@@ -3,12 +3,11 @@ import {
   CORPORATE_OR_FINANCE_KINDS,
   type IsoDate,
   type PeerChallengeKind,
-  byId,
 } from '#domain';
 import type { Projection } from '../../projection.js';
 import { type CouncilDocument, councilProjection } from '../shared/council-projection.js';
 import { type CouncilFacts, evolveFacts, registeredFacts } from '../shared/council-facts.js';
-import { type Records, updateRecord, withRecord } from '../shared/records.js';
+import { type Records, NO_RECORDS, recordOf, updateRecord, withRecord } from '../shared/records.js';
 import {
   type Stepped,
   engagementOfEvent,
@@ -72,7 +71,7 @@ type Engagements = CouncilSummaryDoc['engagements'];
 
 function open(doc: CouncilSummaryDoc, id: string, engagement: SummaryEngagement) {
   // An id is never reused (the decider refuses it), so an existing one means a replay.
-  if (byId(doc.engagements, id) !== undefined) return doc;
+  if (recordOf(doc.engagements, id) !== undefined) return doc;
   return { ...doc, engagements: withRecord(doc.engagements, id, engagement) };
 }
 
@@ -129,7 +128,7 @@ function apply(doc: CouncilSummaryDoc, event: CouncilEvent, e: string): CouncilS
       });
     case 'PeerChallengeDelivered': {
       const { peerChallengeId: id, kind: pk } = event.data;
-      const known = byId(doc.engagements, id);
+      const known = recordOf(doc.engagements, id);
       if (known === undefined) {
         return open(doc, id, { k: 'peer_challenge', pk, st: [{ e, s: 'delivered', on }] });
       }
@@ -185,7 +184,7 @@ export const councilSummaryProjection: Projection<CouncilSummaryDoc> =
       lastPosition,
       gss: event.data.gss,
       facts: registeredFacts(event),
-      engagements: {},
+      engagements: NO_RECORDS,
     }),
     apply,
   });

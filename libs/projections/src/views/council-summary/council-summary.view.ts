@@ -11,7 +11,7 @@ import {
   membershipAt,
 } from '#domain';
 import { lastDayOf } from '../shared/council-facts.js';
-import { sortedKeys } from '../shared/records.js';
+import { sortedEntries } from '../shared/records.js';
 import { dateOf, statusOf } from '../shared/steps.js';
 import {
   type CouncilSummaryDoc,
@@ -92,11 +92,10 @@ export function councilSummary(doc: CouncilSummaryDoc): CouncilSummary {
   };
   let lastConversation: IsoDate | null = null;
   let lastCorporate: IsoDate | null = null;
-  for (const id of sortedKeys(doc.engagements)) {
-    const engagement = doc.engagements[id];
-    const first = engagement?.st[0];
-    const last = engagement?.st[engagement.st.length - 1];
-    if (engagement === undefined || first === undefined || last === undefined) continue;
+  for (const [id, engagement] of sortedEntries(doc.engagements)) {
+    const first = engagement.st[0];
+    const last = engagement.st[engagement.st.length - 1];
+    if (first === undefined || last === undefined) continue;
     counts[engagement.k] += 1;
     if (engagement.k === 'annual_conversation')
       lastConversation = later(lastConversation, first.on);

@@ -12,7 +12,7 @@ import { type CouncilDocs, sortedCouncils } from '../council-docs.js';
 import { lastDeliveryOn } from '../peer-challenges/peer-challenge-coverage.view.js';
 import { type CouncilFacts, existsOn } from '../shared/council-facts.js';
 import { dayNumber, yearsBefore } from '../shared/dates.js';
-import { compareStrings, sortedKeys } from '../shared/records.js';
+import { NO_RECORDS, compareStrings, recordValues, sortedEntries } from '../shared/records.js';
 import {
   type GapRule,
   RISK_TIERS,
@@ -69,11 +69,10 @@ function gapReason(rule: GapRule, dates: Record<string, IsoDate | null>): RiskRe
 
 function signalReasons(params: InterventionRiskParams, gss: string): RiskReason[] {
   const { asOfDate, rules } = params;
-  const signals = params.docs.riskSignals.get(gss)?.signals ?? {};
+  const signals = params.docs.riskSignals.get(gss)?.signals ?? NO_RECORDS;
   const reasons: RiskReason[] = [];
-  for (const signalId of sortedKeys(signals)) {
-    const signal = signals[signalId];
-    if (signal === undefined || signal.raisedOn > asOfDate) continue;
+  for (const [signalId, signal] of sortedEntries(signals)) {
+    if (signal.raisedOn > asOfDate) continue;
     if (signal.clearedOn !== null && signal.clearedOn <= asOfDate) continue;
     const rule = signalRuleFor(rules, signal.kind, signal.severity);
     if (rule === undefined) continue;
@@ -102,7 +101,7 @@ function gapReasonFor(
   switch (rule.gap) {
     case 'no_annual_conversation_this_year': {
       const yearStart = financialYearBounds(fy).from;
-      const held = Object.values(docs.annualConversations.get(gss)?.conversations ?? {})
+      const held = [...recordValues(docs.annualConversations.get(gss)?.conversations ?? NO_RECORDS)]
         .map((conversation) => conversation.on)
         .filter((on) => on <= asOfDate)
         .sort(compareStrings);

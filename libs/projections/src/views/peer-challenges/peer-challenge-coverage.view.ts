@@ -3,6 +3,7 @@ import { type CouncilDocs, sortedCouncils } from '../council-docs.js';
 import { existsOn } from '../shared/council-facts.js';
 import { yearsBefore } from '../shared/dates.js';
 import type { PeerChallengesDoc } from './peer-challenges.projection.js';
+import { NO_RECORDS, recordValues } from '../shared/records.js';
 
 export const SINCE_2013: IsoDate = '2013-01-01';
 
@@ -43,7 +44,7 @@ export function lastDeliveryOn(
   asOf: IsoDate,
 ): IsoDate | null {
   let last: IsoDate | null = null;
-  for (const challenge of Object.values(doc?.delivered ?? {})) {
+  for (const challenge of recordValues(doc?.delivered ?? NO_RECORDS)) {
     if (!kinds.includes(challenge.kind) || challenge.on > asOf) continue;
     if (last === null || challenge.on > last) last = challenge.on;
   }

@@ -1,7 +1,14 @@
-import { type CouncilEvent, type IsoDate, type PeerChallengeKind, byId } from '#domain';
+import { type CouncilEvent, type IsoDate, type PeerChallengeKind } from '#domain';
 import type { Projection } from '../../projection.js';
 import { type CouncilDocument, councilProjection } from '../shared/council-projection.js';
-import { type Records, updateRecord, withRecord, withoutRecord } from '../shared/records.js';
+import {
+  type Records,
+  NO_RECORDS,
+  recordOf,
+  updateRecord,
+  withRecord,
+  withoutRecord,
+} from '../shared/records.js';
 
 /** A delivered peer challenge: `id` the challenge, its kind and delivery date. */
 export interface DeliveredPeerChallenge {
@@ -25,7 +32,7 @@ const HANDLES = [
 function apply(doc: PeerChallengesDoc, event: CouncilEvent, eventId: string): PeerChallengesDoc {
   switch (event.type) {
     case 'PeerChallengeDelivered': {
-      if (byId(doc.delivered, eventId) !== undefined) return doc;
+      if (recordOf(doc.delivered, eventId) !== undefined) return doc;
       const { peerChallengeId: id, kind, occurredAt: on } = event.data;
       return { ...doc, delivered: withRecord(doc.delivered, eventId, { id, kind, on }) };
     }
@@ -82,6 +89,6 @@ export const peerChallengesProjection: Projection<PeerChallengesDoc> =
   councilProjection<PeerChallengesDoc>({
     name: 'peer-challenges',
     handles: HANDLES,
-    create: (event, lastPosition) => ({ lastPosition, gss: event.data.gss, delivered: {} }),
+    create: (event, lastPosition) => ({ lastPosition, gss: event.data.gss, delivered: NO_RECORDS }),
     apply,
   });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { docOf, docsOf, ev, OTHER, registration } from '../test-fixtures.js';
+import { docOf, docsOf, ev, OTHER, registration, plain } from '../test-fixtures.js';
 import { peerChallengeCoverage } from './peer-challenge-coverage.view.js';
 import { peerChallengesProjection as projection } from './peer-challenges.projection.js';
 
@@ -41,7 +41,9 @@ describe('peer-challenges projection', () => {
       ev('EventRetracted', { eventId: 'd2', targetType: 'PeerChallengeDelivered', reason: 'r' }),
       ev('PeerChallengeRequested', { peerChallengeId: 'pc3', kind: 'corporate' }),
     ]);
-    expect(doc.delivered).toEqual({ d1: { id: 'pc1', kind: 'corporate', on: '2015-06-02' } });
+    expect(plain(doc.delivered)).toEqual({
+      d1: { id: 'pc1', kind: 'corporate', on: '2015-06-02' },
+    });
   });
 });
 

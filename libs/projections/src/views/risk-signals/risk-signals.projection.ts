@@ -1,17 +1,19 @@
-import {
-  type CouncilEvent,
-  type IsoDate,
-  type RiskSeverity,
-  type RiskSignalKind,
-  byId,
-} from '#domain';
+import { type CouncilEvent, type IsoDate, type RiskSeverity, type RiskSignalKind } from '#domain';
 import type { Projection } from '../../projection.js';
 import {
   type AmendmentEvent,
   type CouncilDocument,
   councilProjection,
 } from '../shared/council-projection.js';
-import { type Records, updateRecord, withRecord, withoutRecord } from '../shared/records.js';
+import {
+  type Records,
+  NO_RECORDS,
+  sortedEntries,
+  recordOf,
+  updateRecord,
+  withRecord,
+  withoutRecord,
+} from '../shared/records.js';
 
 /** `raisedBy`/`clearedBy` are event ids: amendments name events, not signals. */
 export interface RiskSignalRecord {
@@ -41,11 +43,11 @@ type Signals = RiskSignalsDoc['signals'];
 
 function amend(signals: Signals, event: AmendmentEvent): Signals {
   const target = event.data.eventId;
-  const id = Object.keys(signals).find(
-    (key) => signals[key]?.raisedBy === target || signals[key]?.clearedBy === target,
+  const found = sortedEntries(signals).find(
+    ([, raised]) => raised.raisedBy === target || raised.clearedBy === target,
   );
-  const signal = id === undefined ? undefined : signals[id];
-  if (id === undefined || signal === undefined) return signals;
+  if (found === undefined) return signals;
+  const [id, signal] = found;
   const clearing = signal.clearedBy === target;
   if (event.type === 'EventRetracted') {
     return clearing
@@ -70,7 +72,7 @@ function apply(doc: RiskSignalsDoc, event: CouncilEvent, eventId: string): RiskS
   switch (event.type) {
     case 'RiskSignalRaised': {
       const { signalId, kind, severity, evidence } = event.data;
-      if (byId(doc.signals, signalId) !== undefined) return doc;
+      if (recordOf(doc.signals, signalId) !== undefined) return doc;
       const signal = {
         kind,
         severity,
@@ -125,6 +127,6 @@ function apply(doc: RiskSignalsDoc, event: CouncilEvent, eventId: string): RiskS
 export const riskSignalsProjection: Projection<RiskSignalsDoc> = councilProjection<RiskSignalsDoc>({
   name: 'risk-signals',
   handles: HANDLES,
-  create: (event, lastPosition) => ({ lastPosition, gss: event.data.gss, signals: {} }),
+  create: (event, lastPosition) => ({ lastPosition, gss: event.data.gss, signals: NO_RECORDS }),
   apply,
 });

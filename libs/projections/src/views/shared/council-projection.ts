@@ -42,7 +42,8 @@ export function councilProjection<Doc extends CouncilDocument>(
   const handles: ReadonlySet<string> = new Set<string>(spec.handles);
   return {
     name: spec.name,
-    version: 1,
+    // v2: records are persistent id maps (records.ts), a different document shape.
+    version: 2,
     handles,
     documentId(event) {
       if (!handles.has(event.type)) return null;

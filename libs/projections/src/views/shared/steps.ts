@@ -1,5 +1,12 @@
 import type { IsoDate } from '#domain';
-import { type Records, updateRecord, withoutRecord, withRecord } from './records.js';
+import {
+  type Records,
+  recordOf,
+  sortedEntries,
+  updateRecord,
+  withoutRecord,
+  withRecord,
+} from './records.js';
 
 /** One lifecycle step: the event that made it (so it can be corrected or retracted), its status and date. */
 export interface Step<S extends string = string> {
@@ -42,7 +49,10 @@ export function engagementOfEvent<T extends Stepped>(
   records: Records<T>,
   eventId: string,
 ): string | undefined {
-  return Object.keys(records).find((id) => records[id]?.st.some((step) => step.e === eventId));
+  // Sorted, so that even a malformed stream naming one event twice resolves the same way.
+  return sortedEntries(records).find(([, record]) =>
+    record.st.some((step) => step.e === eventId),
+  )?.[0];
 }
 
 /**
@@ -51,7 +61,7 @@ export function engagementOfEvent<T extends Stepped>(
  */
 export function withoutStep<T extends Stepped>(records: Records<T>, eventId: string): Records<T> {
   const id = engagementOfEvent(records, eventId);
-  const engagement = id === undefined ? undefined : records[id];
+  const engagement = id === undefined ? undefined : recordOf(records, id);
   if (id === undefined || engagement === undefined) return records;
   const st = engagement.st.filter((step) => step.e !== eventId);
   return st.length === 0

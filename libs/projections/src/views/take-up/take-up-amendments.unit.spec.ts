@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { catalogue, docOf, ev, registration } from '../test-fixtures.js';
+import { catalogue, docOf, ev, registration, plain } from '../test-fixtures.js';
 import { decodeCellKey } from './take-up-cells.js';
 import { type TakeUpDoc, takeUpProjection } from './take-up.projection.js';
 
@@ -7,7 +7,7 @@ const projection = takeUpProjection(catalogue);
 
 /** Cells as readable rows, sorted. */
 function cells(doc: TakeUpDoc) {
-  return Object.entries(doc.cells)
+  return Object.entries(plain(doc.cells))
     .map(([key, cell]) => ({ ...decodeCellKey(key), ...cell }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }

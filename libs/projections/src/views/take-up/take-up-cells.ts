@@ -12,7 +12,7 @@ import {
   fiscalQuarterOf,
   membershipAt,
 } from '#domain';
-import type { Records } from '../shared/records.js';
+import { NO_RECORDS, type Records, recordOf, recordValues, withRecord } from '../shared/records.js';
 
 export type TakeUpEventType = InteractionEventType | 'OfferDelivered';
 
@@ -109,15 +109,19 @@ export function cellKeyAt(timelines: Timelines, offer: string, on: IsoDate): str
   });
 }
 
-function addTo(cells: Record<string, TakeUpCell>, key: string, add: TakeUpCell): void {
-  const cell = cells[key] ?? { n: 0, p: 0, pence: 0 };
-  cells[key] = { n: cell.n + add.n, p: cell.p + add.p, pence: cell.pence + add.pence };
+function addTo(cells: Records<TakeUpCell>, key: string, add: TakeUpCell): Records<TakeUpCell> {
+  const cell = recordOf(cells, key) ?? { n: 0, p: 0, pence: 0 };
+  return withRecord(cells, key, {
+    n: cell.n + add.n,
+    p: cell.p + add.p,
+    pence: cell.pence + add.pence,
+  });
 }
 
 /** The offer code of each live productivity engagement, by engagement id. */
 function productivityOffers(records: Records<TakeUpRecord>): Map<string, string | null> {
   const offers = new Map<string, string | null>();
-  for (const record of Object.values(records)) {
+  for (const record of recordValues(records)) {
     if (record.t === 'ProductivityExpertEngaged' && record.g !== undefined) {
       offers.set(record.g, record.o);
     }
@@ -130,28 +134,39 @@ export interface TakeUpParts extends Timelines {
   readonly savings: Records<SavingsRecord>;
 }
 
+/** The offer code a productivity engagement counts toward; undefined when it is not (or no longer) live. */
+export type EngagementOffer = (engagementId: string) => string | null | undefined;
+
 /**
- * Adds deliveries and savings to cells (a fresh object; the input is not changed). Savings go
+ * Adds deliveries and savings to cells (persistently: the input is not changed). Savings go
  * to their engagement's offer, in the quarter they were reported; savings of an engagement
  * that was retracted count nowhere.
  */
 export function addToCells(
   base: Records<TakeUpCell>,
-  parts: TakeUpParts,
-  records: readonly TakeUpRecord[],
-  savings: readonly SavingsRecord[],
+  timelines: Timelines,
+  records: Iterable<TakeUpRecord>,
+  savings: Iterable<SavingsRecord>,
+  offerOf: EngagementOffer,
 ): Records<TakeUpCell> {
-  const cells: Record<string, TakeUpCell> = { ...base };
+  let cells = base;
   for (const record of records) {
     if (record.o !== null) {
-      addTo(cells, cellKeyAt(parts, record.o, record.on), { n: 1, p: record.p, pence: 0 });
+      cells = addTo(cells, cellKeyAt(timelines, record.o, record.on), {
+        n: 1,
+        p: record.p,
+        pence: 0,
+      });
     }
   }
-  const offers = savings.length > 0 ? productivityOffers(parts.records) : new Map();
   for (const saving of savings) {
-    const offer: string | null | undefined = offers.get(saving.g);
+    const offer = offerOf(saving.g);
     if (offer !== null && offer !== undefined) {
-      addTo(cells, cellKeyAt(parts, offer, saving.on), { n: 0, p: 0, pence: saving.pence });
+      cells = addTo(cells, cellKeyAt(timelines, offer, saving.on), {
+        n: 0,
+        p: 0,
+        pence: saving.pence,
+      });
     }
   }
   return cells;
@@ -159,5 +174,12 @@ export function addToCells(
 
 /** Every cell again from the records: after a timeline moved or a record was amended. */
 export function recomputeCells(parts: TakeUpParts): Records<TakeUpCell> {
-  return addToCells({}, parts, Object.values(parts.records), Object.values(parts.savings));
+  const offers = productivityOffers(parts.records);
+  return addToCells(
+    NO_RECORDS,
+    parts,
+    recordValues(parts.records),
+    recordValues(parts.savings),
+    (g) => offers.get(g),
+  );
 }

@@ -9,9 +9,10 @@ import {
 } from '#domain';
 import type { CouncilSummaryDoc } from '../council-summary/council-summary.projection.js';
 import { existedDuring, lifeWithin } from '../shared/council-facts.js';
-import { sortedKeys } from '../shared/records.js';
+import { NO_RECORDS } from '../shared/records.js';
 import { valuesDuring } from '../shared/timeline.js';
-import { type PoliticalControlOrUnknown, decodeCellKey } from './take-up-cells.js';
+import { decodedCells } from './decoded-cells.js';
+import type { PoliticalControlOrUnknown } from './take-up-cells.js';
 import {
   type GroupValues,
   type Groups,
@@ -25,7 +26,7 @@ export const ANY = '*';
 export const EMPTY_TAKE_UP: Pick<TakeUpDoc, 'control' | 'membership' | 'cells'> = {
   control: [],
   membership: [],
-  cells: {},
+  cells: NO_RECORDS,
 };
 
 export interface Scope {
@@ -40,8 +41,7 @@ export function offersInScope(params: TakeUpParams): string[] {
   if (params.offer !== undefined) return [params.offer];
   const offers = new Set<string>();
   for (const doc of params.councils.takeUp.values()) {
-    for (const key of Object.keys(doc.cells)) {
-      const cell = decodeCellKey(key);
+    for (const { at: cell } of decodedCells(doc.cells)) {
       if (cell.fy === params.fy && (params.quarter ?? cell.quarter) === cell.quarter)
         offers.add(cell.offer);
     }
@@ -105,10 +105,8 @@ export function addCells(
   authorityType: AuthorityType,
 ) {
   const { params, grouped } = scope;
-  for (const key of sortedKeys(takeUp.cells)) {
-    const cell = takeUp.cells[key];
-    const at = decodeCellKey(key);
-    if (cell === undefined || at.fy !== params.fy) continue;
+  for (const { at, cell } of decodedCells(takeUp.cells)) {
+    if (at.fy !== params.fy) continue;
     if (params.quarter !== undefined && at.quarter !== params.quarter) continue;
     if (params.offer !== undefined && at.offer !== params.offer) continue;
     if (params.control !== undefined && at.control !== params.control) continue;

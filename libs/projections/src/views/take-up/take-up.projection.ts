@@ -5,7 +5,6 @@ import {
   type MembershipPeriod,
   type OfferCatalogue,
   type PeerChallengeKind,
-  byId,
 } from '#domain';
 import type { Projection } from '../../projection.js';
 import {
@@ -14,7 +13,14 @@ import {
   councilProjection,
 } from '../shared/council-projection.js';
 import { toPence } from '../shared/numbers.js';
-import { type Records, withRecord, withoutRecord } from '../shared/records.js';
+import {
+  type Records,
+  NO_RECORDS,
+  recordOf,
+  recordValues,
+  withRecord,
+  withoutRecord,
+} from '../shared/records.js';
 import { amendPeriods, insertPeriod } from '../shared/timeline.js';
 import {
   type SavingsRecord,
@@ -34,6 +40,11 @@ export interface TakeUpDoc extends CouncilDocument {
   readonly savings: Records<SavingsRecord>;
   /** Pre-aggregated by encodeCellKey(offer, fy, quarter, control then, membership then). */
   readonly cells: Records<TakeUpCell>;
+  /**
+   * Productivity engagement id → the id of the event that engaged it, or null while only
+   * savings are known for it (an odd stream): lets a saving find its offer without a scan.
+   */
+  readonly engaged: Records<string | null>;
 }
 
 const HANDLES = [
@@ -52,6 +63,13 @@ const HANDLES = [
 ] as const;
 
 const recomputed = (doc: TakeUpDoc): TakeUpDoc => ({ ...doc, cells: recomputeCells(doc) });
+const none = (): undefined => undefined;
+
+/** The offer a saving of this engagement counts toward, from the engaging record as it stands now. */
+function offerOfEngagement(doc: TakeUpDoc, g: string): string | null | undefined {
+  const eventId = recordOf(doc.engaged, g);
+  return eventId === null || eventId === undefined ? undefined : recordOf(doc.records, eventId)?.o;
+}
 
 function addRecord(
   catalogue: OfferCatalogue,
@@ -59,18 +77,19 @@ function addRecord(
   eventId: string,
   fields: Omit<TakeUpRecord, 'o'> & { o?: string },
 ): TakeUpDoc {
-  if (byId(doc.records, eventId) !== undefined) return doc;
+  if (recordOf(doc.records, eventId) !== undefined) return doc;
   const record: TakeUpRecord = {
     ...fields,
     o: fields.o ?? offerCodeOf(catalogue, { ...fields, o: null }),
   };
-  const next = { ...doc, records: withRecord(doc.records, eventId, record) };
-  // Savings are always reported after their engagement; this only guards an odd stream.
+  const records = withRecord(doc.records, eventId, record);
   const { g } = record;
-  if (g !== undefined && Object.values(doc.savings).some((saving) => saving.g === g)) {
-    return recomputed(next);
-  }
-  return { ...next, cells: addToCells(doc.cells, next, [record], []) };
+  if (g === undefined)
+    return { ...doc, records, cells: addToCells(doc.cells, doc, [record], [], none) };
+  const next = { ...doc, records, engaged: withRecord(doc.engaged, g, eventId) };
+  // Savings are always reported after their engagement; this only guards an odd stream.
+  if (recordOf(doc.engaged, g) === null) return recomputed(next);
+  return { ...next, cells: addToCells(doc.cells, doc, [record], [], none) };
 }
 
 function correctRecord(
@@ -102,8 +121,8 @@ function amend(catalogue: OfferCatalogue, doc: TakeUpDoc, event: AmendmentEvent)
     if (control === doc.control && membership === doc.membership) return doc;
     return recomputed({ ...doc, control, membership });
   }
-  const record = byId(doc.records, eventId);
-  const saving = byId(doc.savings, eventId);
+  const record = recordOf(doc.records, eventId);
+  const saving = recordOf(doc.savings, eventId);
   if (event.type === 'EventRetracted') {
     if (record === undefined && saving === undefined) return doc;
     const records = withoutRecord(doc.records, eventId);
@@ -149,10 +168,14 @@ function apply(catalogue: OfferCatalogue, doc: TakeUpDoc, event: CouncilEvent, e
       return addRecord(catalogue, doc, e, { t: event.type, on, p, o });
     }
     case 'SavingsReported': {
-      if (byId(doc.savings, e) !== undefined) return doc;
+      if (recordOf(doc.savings, e) !== undefined) return doc;
       const saving = { g: event.data.engagementId, on, pence: toPence(event.data.amountPounds) };
-      const next = { ...doc, savings: withRecord(doc.savings, e, saving) };
-      return { ...next, cells: addToCells(doc.cells, next, [], [saving]) };
+      const savings = withRecord(doc.savings, e, saving);
+      const { g } = saving;
+      const engaged =
+        recordOf(doc.engaged, g) === undefined ? withRecord(doc.engaged, g, null) : doc.engaged;
+      const offerOf = (id: string) => offerOfEngagement(doc, id);
+      return { ...doc, savings, engaged, cells: addToCells(doc.cells, doc, [], [saving], offerOf) };
     }
     case 'EventCorrected':
     case 'EventRetracted':
@@ -194,9 +217,10 @@ export function takeUpProjection(catalogue: OfferCatalogue): Projection<TakeUpDo
       gss: event.data.gss,
       control: [],
       membership: [],
-      records: {},
-      savings: {},
-      cells: {},
+      records: NO_RECORDS,
+      savings: NO_RECORDS,
+      cells: NO_RECORDS,
+      engaged: NO_RECORDS,
     }),
     apply: (doc, event, eventId) => apply(catalogue, doc, event, eventId),
   });

@@ -10,6 +10,7 @@ import { changeOfControlTracker } from '../change-of-control/change-of-control-t
 import { type CouncilDocs, sortedCouncils } from '../council-docs.js';
 import { lastDeliveryOn } from '../peer-challenges/peer-challenge-coverage.view.js';
 import { existedDuring, existsOn } from '../shared/council-facts.js';
+import { recordValues } from '../shared/records.js';
 
 export type TargetDocs = Pick<
   CouncilDocs,
@@ -47,7 +48,7 @@ export function tally(docs: TargetDocs, target: Target, period: DateRange): Tall
     const doc = docs.takeUp.get(gss);
     if (doc === undefined) continue;
     const live = new Set<string>();
-    for (const record of Object.values(doc.records)) {
+    for (const record of recordValues(doc.records)) {
       if (record.g !== undefined) live.add(record.g);
       if (!isWithin(record.on, period)) continue;
       if (!events.has(record.t) && (record.o === null || !offers.has(record.o))) continue;
@@ -56,7 +57,7 @@ export function tally(docs: TargetDocs, target: Target, period: DateRange): Tall
       councils.add(gss);
     }
     if (!events.has('SavingsReported')) continue;
-    for (const saving of Object.values(doc.savings)) {
+    for (const saving of recordValues(doc.savings)) {
       if (live.has(saving.g) && isWithin(saving.on, period)) pence += saving.pence;
     }
   }
