@@ -77,27 +77,45 @@ export class FoldSession<Doc extends ProjectedDocument> {
     return this.docs.size;
   }
 
-  /** Folds one event (retrying a throwing handler, then parking it); unhandled types only move the position. */
-  async apply(recorded: RecordedEvent): Promise<void> {
-    const { projection, maxAttempts, retryDelayMs, signal } = this.settings;
+  /**
+   * Folds one event; unhandled types only move the position. Synchronous when the
+   * handler succeeds (a rebuild folds millions of events, and an await each costs more
+   * than most folds); only a throwing handler returns a promise, for its retries
+   * and, at the last, parking it.
+   */
+  apply(recorded: RecordedEvent): Promise<void> | undefined {
+    const { projection } = this.settings;
     if (projection.handles.has(recorded.type)) {
       const event = toProjectedEvent(recorded);
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          this.fold(event, (doc, e) => applyOnce(projection, doc, e));
-          break;
-        } catch (error) {
-          if (attempt >= maxAttempts) {
-            await this.park(event, error, attempt);
-            break;
-          }
-          await sleep(retryDelayMs * 2 ** (attempt - 1), signal);
-          if (signal.aborted) throw new SessionAborted();
-        }
+      try {
+        this.fold(event, (doc, e) => applyOnce(projection, doc, e));
+      } catch (error) {
+        return this.retry(event, error).then(() => this.advance(recorded.position));
       }
     }
-    this.position = recorded.position;
+    this.advance(recorded.position);
+    return undefined;
+  }
+
+  private advance(position: bigint): void {
+    this.position = position;
     this.pendingEvents += 1;
+  }
+
+  private async retry(event: ProjectedEvent, first: unknown): Promise<void> {
+    const { projection, maxAttempts, retryDelayMs, signal } = this.settings;
+    let error = first;
+    for (let attempt = 2; attempt <= maxAttempts; attempt += 1) {
+      await sleep(retryDelayMs * 2 ** (attempt - 2), signal);
+      if (signal.aborted) throw new SessionAborted();
+      try {
+        this.fold(event, (doc, e) => applyOnce(projection, doc, e));
+        return;
+      } catch (next) {
+        error = next;
+      }
+    }
+    await this.park(event, error, Math.max(maxAttempts, 1));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, SubscribeOptions } from '#event-store';
+import type { EventStore, ReadAllOptions, RecordedEvent, SubscribeOptions } from '#event-store';
 import { StoreUnavailable } from '#event-store';
 import type { ProjectedDocument, Projection } from '../projection.js';
 import type { BatchWrite, ProjectionKey, ReadModelStore } from '../read-model-store.js';
@@ -64,7 +64,7 @@ export async function appendCounted(
   return (await store.append(stream, events, 'any')).position;
 }
 
-export async function until(condition: () => boolean | Promise<boolean>, ms = 10_000) {
+export async function until(condition: () => boolean | Promise<boolean>, ms = 30_000) {
   for (const deadline = Date.now() + ms; !(await condition());) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -108,30 +108,41 @@ export function storeView(store: ReadModelStore, hooks: Partial<ReadModelStore>)
 }
 
 /** Delegates to a real store; `cutAfter` events into the next subscription, it fails once. */
+/** Cuts the connection once, after `cutAfter` events read through either path (pages or the subscription). */
 export class FlakyEventStore implements EventStore {
   cutAfter: number | undefined;
+  private delivered = 0;
   readonly append: EventStore['append'];
   readonly readStream: EventStore['readStream'];
-  readonly readAll: EventStore['readAll'];
   readonly headPosition: EventStore['headPosition'];
   readonly close: EventStore['close'];
 
   constructor(private readonly inner: EventStore) {
     this.append = inner.append.bind(inner);
     this.readStream = inner.readStream.bind(inner);
-    this.readAll = inner.readAll.bind(inner);
     this.headPosition = inner.headPosition.bind(inner);
     this.close = inner.close.bind(inner);
   }
 
+  private cut(): boolean {
+    if (this.cutAfter === undefined || this.delivered < this.cutAfter) return false;
+    this.cutAfter = undefined;
+    return true;
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    if (this.cut()) throw new StoreUnavailable('connection reset');
+    const page = await this.inner.readAll(options);
+    const served =
+      this.cutAfter === undefined ? page : page.slice(0, this.cutAfter - this.delivered);
+    this.delivered += served.length;
+    return served;
+  }
+
   async *subscribeToAll(options?: SubscribeOptions) {
-    let delivered = 0;
     for await (const event of this.inner.subscribeToAll(options)) {
-      if (this.cutAfter !== undefined && delivered >= this.cutAfter) {
-        this.cutAfter = undefined;
-        throw new StoreUnavailable('connection reset');
-      }
-      delivered += 1;
+      if (this.cut()) throw new StoreUnavailable('connection reset');
+      this.delivered += 1;
       yield event;
     }
   }

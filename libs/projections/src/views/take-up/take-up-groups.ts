@@ -62,6 +62,31 @@ export class Groups {
     return accumulator;
   }
 
+  /** Adds another set of rows (one council's, say) into these, row by row. */
+  merge(other: Groups): void {
+    for (const [key, theirs] of other.byKey) {
+      let mine = this.byKey.get(key);
+      if (mine === undefined) {
+        mine = {
+          group: theirs.group,
+          eligible: new Set(),
+          engagementsByCouncil: new Map(),
+          engagements: 0,
+          participants: 0,
+          pence: 0,
+        };
+        this.byKey.set(key, mine);
+      }
+      for (const gss of theirs.eligible) mine.eligible.add(gss);
+      for (const [gss, n] of theirs.engagementsByCouncil) {
+        mine.engagementsByCouncil.set(gss, (mine.engagementsByCouncil.get(gss) ?? 0) + n);
+      }
+      mine.engagements += theirs.engagements;
+      mine.participants += theirs.participants;
+      mine.pence += theirs.pence;
+    }
+  }
+
   /** Rows in the order of their values, dimension by dimension. */
   sorted(): GroupAccumulator[] {
     const compare = (a: GroupAccumulator, b: GroupAccumulator): number => {

@@ -17,7 +17,6 @@ import {
   type Records,
   NO_RECORDS,
   recordOf,
-  recordValues,
   withRecord,
   withoutRecord,
 } from '../shared/records.js';

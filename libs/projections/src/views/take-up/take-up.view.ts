@@ -16,6 +16,7 @@ import {
   type TakeUpDimension,
 } from './take-up-groups.js';
 import type { TakeUpParams, TakeUpResult, TakeUpRow } from './take-up.types.js';
+import { contributionKey, councilContribution } from './council-contributions.js';
 
 export type { TakeUpParams, TakeUpResult, TakeUpRow } from './take-up.types.js';
 
@@ -51,6 +52,7 @@ function groupRows(
     offers: grouped.has('offer') ? offersInScope(params) : [],
   };
   const groups = new Groups(dimensions);
+  const key = contributionKey(params, dimensions, scope.offers);
   for (const gss of sortedCouncils(params.councils.summaries)) {
     const summary = params.councils.summaries.get(gss);
     if (summary === undefined) continue;
@@ -58,8 +60,14 @@ function groupRows(
     if ((params.region ?? region) !== region) continue;
     if ((params.authorityType ?? authorityType) !== authorityType) continue;
     const takeUp = params.councils.takeUp.get(gss) ?? EMPTY_TAKE_UP;
-    addEligible(scope, groups, gss, summary, takeUp);
-    addCells(scope, groups, gss, takeUp, region, authorityType);
+    groups.merge(
+      councilContribution(summary, takeUp, key, () => {
+        const own = new Groups(dimensions);
+        addEligible(scope, own, gss, summary, takeUp);
+        addCells(scope, own, gss, takeUp, region, authorityType);
+        return own;
+      }),
+    );
   }
   return groups.sorted();
 }
