@@ -26,6 +26,15 @@ export interface Freshness {
   readonly lagSeconds: number;
 }
 
+/** Commit sequences and checkpoints only grow while the store keeps its data. */
+function lostData(
+  replica: Replica,
+  changes: { sequence: number; checkpoint: Checkpoint | undefined },
+): boolean {
+  const held = replica.checkpoint?.position ?? START;
+  return changes.sequence < replica.sequence || (changes.checkpoint?.position ?? START) < held;
+}
+
 /**
  * Queries read only read models. This keeps a replica of each projection's
  * live documents and fetches just the documents changed since the last look,
@@ -44,13 +53,23 @@ export class ReadModels {
 
   async view<T>(name: string): Promise<ReadModelView<T>> {
     const version = await this.store.liveVersion(name);
-    if (version === undefined) throw new ReadModelRebuilding(name);
+    if (version === undefined) {
+      // Not built yet, or the store lost its data (a Redis restarted empty): so is the replica.
+      this.replicas.delete(name);
+      throw new ReadModelRebuilding(name);
+    }
     let replica = this.replicas.get(name);
     if (replica === undefined || replica.key.version !== version) {
       replica = { key: { name, version }, sequence: 0, checkpoint: undefined, docs: new Map() };
       this.replicas.set(name, replica);
     }
-    const changes = await this.store.changesSince<unknown>(replica.key, replica.sequence);
+    let changes = await this.store.changesSince<unknown>(replica.key, replica.sequence);
+    if (replica.sequence > 0 && lostData(replica, changes)) {
+      // The store went back (restarted from an older snapshot or empty): fetch everything again.
+      replica = { key: replica.key, sequence: 0, checkpoint: undefined, docs: new Map() };
+      this.replicas.set(name, replica);
+      changes = await this.store.changesSince<unknown>(replica.key, 0);
+    }
     for (const [id, doc] of changes.documents) {
       if (doc === undefined) replica.docs.delete(id);
       else replica.docs.set(id, doc);

@@ -5,6 +5,7 @@ import type { RecordedEvent } from '#event-store';
 import type { ProjectedDocument } from '../projection.js';
 import { FencedOff, StaleCheckpoint } from '../read-model-store.js';
 import type { ProjectionKey } from '../read-model-store.js';
+import { catchUp } from './catch-up.js';
 import { FoldSession, SessionAborted } from './fold-session.js';
 import { LeaseKeeper } from './lease-keeper.js';
 import { toProjectedEvent } from './projected-event.js';
@@ -174,6 +175,18 @@ export class ProjectionRunner<Doc extends ProjectedDocument = ProjectedDocument>
     const flushIdleMs = this.options.flushIdleMs ?? 50;
     const maxBatchMs = this.options.maxBatchMs ?? 2_000;
     const maxBatchEvents = this.options.maxBatchEvents ?? 50_000;
+    await catchUp({
+      eventStore: this.options.eventStore,
+      session,
+      maxBatchEvents,
+      signal,
+      flush: () => this.flush(session),
+      onPage: () =>
+        this.options.onProgress?.(this.processed + session.pendingEvents, session.position),
+    }).catch((error: unknown) => {
+      if (!(error instanceof SessionAborted)) throw error;
+    });
+    if (signal.aborted) return;
     const ending = new AbortController();
     const events = this.options.eventStore
       .subscribeToAll({
@@ -193,7 +206,7 @@ export class ProjectionRunner<Doc extends ProjectedDocument = ProjectedDocument>
         const result = pending || this.current !== 'live' ? await within(next, waitMs) : await next;
         if (result === TIMED_OUT) {
           await this.flush(session);
-          if (waitMs >= flushIdleMs) this.setState('live');
+          if (waitMs >= flushIdleMs && this.current !== 'live') await this.goLive();
           continue;
         }
         next = undefined;
@@ -229,6 +242,17 @@ export class ProjectionRunner<Doc extends ProjectedDocument = ProjectedDocument>
     this.committed = session.committed;
     this.backoff.reset();
     this.options.onProgress?.(this.processed, session.committed);
+  }
+
+  /**
+   * Caught up with the head. A store that lost everything (a Redis restarted
+   * empty) lost its live pointer too: queries answer 503 until this runner has
+   * refolded the whole ledger into it, and only then is the version live again.
+   */
+  private async goLive(): Promise<void> {
+    this.setState('live');
+    const { store } = this.options;
+    if ((await store.liveVersion(this.key.name)) === undefined) await store.promote(this.key);
   }
 
   private setState(state: RunnerState): void {

@@ -84,7 +84,9 @@ return {sequence, checkpoint[1], checkpoint[2], ids, values}
 /**
  * KEYS: lease, fence. ARGV: owner, ttlMs. The lease value is "token owner".
  * Another owner's live lease wins (nil); the same owner gets a new token, which
- * fences off an earlier incarnation of itself.
+ * fences off an earlier incarnation of itself. A fence that starts over (a
+ * Redis that came back empty) starts at the server clock in microseconds, so a
+ * token issued before the loss is never issued again to another runner.
  */
 export const ACQUIRE_LEASE = `
 local lease = redis.call('GET', KEYS[1])
@@ -92,7 +94,13 @@ if lease then
   local space = string.find(lease, ' ', 1, true)
   if string.sub(lease, space + 1) ~= ARGV[1] then return false end
 end
-local token = string.format('%d', redis.call('INCR', KEYS[2]))
+local issued = redis.call('INCR', KEYS[2])
+if issued == 1 then
+  local now = redis.call('TIME')
+  issued = tonumber(now[1]) * 1000000 + tonumber(now[2])
+  redis.call('SET', KEYS[2], string.format('%d', issued))
+end
+local token = string.format('%d', issued)
 redis.call('SET', KEYS[1], token .. ' ' .. ARGV[1], 'PX', ARGV[2])
 return token
 `;
