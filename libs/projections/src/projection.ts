@@ -38,6 +38,18 @@ export function applyOnce<Doc extends ProjectedDocument>(
   doc: Doc | null,
   event: ProjectedEvent,
 ): Doc | null {
-  if (doc !== null && BigInt(doc.lastPosition) >= event.position) return doc;
+  if (doc !== null && atOrAfter(doc.lastPosition, event.position)) return doc;
   return projection.evolve(doc, event);
+}
+
+/**
+ * `lastPosition >= position`, for a canonical decimal string against a bigint, without
+ * parsing the string: this runs for every event a rebuild folds. Decimal strings of
+ * non-negative integers order by length, then by their digits.
+ */
+function atOrAfter(lastPosition: string, position: bigint): boolean {
+  const other = position.toString();
+  return lastPosition.length !== other.length
+    ? lastPosition.length > other.length
+    : lastPosition >= other;
 }

@@ -59,6 +59,12 @@ function insertionIn(bucket: Bucket, id: string): number {
 
 /** A copy with `value` at `index`: gaps filled with null, trailing nulls dropped. */
 function placed<T>(array: readonly (T | null | undefined)[], index: number, value: T | null) {
+  if (value !== null && index < array.length) {
+    // The common case, replacing a place inside the array: nothing to fill or trim.
+    const copy = array.slice() as (T | null)[];
+    copy[index] = value;
+    return copy;
+  }
   const copy: (T | null)[] = array.map((item) => item ?? null);
   while (copy.length <= index) copy.push(null);
   copy[index] = value;

@@ -1,9 +1,10 @@
-import type { EventStore, RecordedEvent } from '#event-store';
+import type { RecordedEvent } from '#event-store';
 import type { ProjectedDocument } from '../projection.js';
 import type { FoldSession } from './fold-session.js';
+import type { PageReader } from './shared-pages.js';
 
 export interface CatchUpSettings<Doc extends ProjectedDocument> {
-  readonly eventStore: EventStore;
+  readonly read: PageReader;
   readonly session: FoldSession<Doc>;
   readonly maxBatchEvents: number;
   readonly signal: AbortSignal;
@@ -26,9 +27,8 @@ export const CATCH_UP_PAGE = 5_000;
 export async function catchUp<Doc extends ProjectedDocument>(
   settings: CatchUpSettings<Doc>,
 ): Promise<void> {
-  const { eventStore, session, signal } = settings;
-  const read = (after: bigint): Promise<RecordedEvent[]> =>
-    eventStore.readAll({ after, maxCount: CATCH_UP_PAGE });
+  const { session, signal } = settings;
+  const read = (after: bigint): Promise<RecordedEvent[]> => settings.read(after, CATCH_UP_PAGE);
   let next: Promise<RecordedEvent[]> | undefined = read(session.position);
   let committing: Promise<void> | undefined;
   let sinceCommit = session.pendingEvents;

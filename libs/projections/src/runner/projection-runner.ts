@@ -175,17 +175,21 @@ export class ProjectionRunner<Doc extends ProjectedDocument = ProjectedDocument>
     const flushIdleMs = this.options.flushIdleMs ?? 50;
     const maxBatchMs = this.options.maxBatchMs ?? 2_000;
     const maxBatchEvents = this.options.maxBatchEvents ?? 50_000;
+    const { eventStore, pages } = this.options;
+    const shared = pages?.join(signal);
     await catchUp({
-      eventStore: this.options.eventStore,
+      read: shared?.read ?? ((after, maxCount) => eventStore.readAll({ after, maxCount })),
       session,
       maxBatchEvents,
       signal,
       flush: () => this.flush(session),
       onPage: () =>
         this.options.onProgress?.(this.processed + session.pendingEvents, session.position),
-    }).catch((error: unknown) => {
-      if (!(error instanceof SessionAborted)) throw error;
-    });
+    })
+      .catch((error: unknown) => {
+        if (!(error instanceof SessionAborted)) throw error;
+      })
+      .finally(() => shared?.leave());
     if (signal.aborted) return;
     const ending = new AbortController();
     const events = this.options.eventStore

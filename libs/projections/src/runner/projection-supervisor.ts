@@ -2,6 +2,7 @@ import type { EventStore } from '#event-store';
 import type { Projection } from '../projection.js';
 import type { ReadModelStore } from '../read-model-store.js';
 import { ProjectionRebuild } from './projection-rebuild.js';
+import { SharedPages } from './shared-pages.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { ProjectionRunnerOptions } from './runner-options.js';
 import type { RunnerStatus } from './runner-status.js';
@@ -29,11 +30,13 @@ export class ProjectionSupervisor {
   private readonly runners = new Map<string, ProjectionRunner>();
   private readonly tasks: Promise<unknown>[] = [];
   private readonly stopping = new AbortController();
+  private readonly pages: SharedPages;
 
   constructor(private readonly options: ProjectionSupervisorOptions) {
     const names = options.projections.map((projection) => projection.name);
     if (new Set(names).size !== names.length)
       throw new RangeError('projection names must be unique');
+    this.pages = new SharedPages(options.eventStore);
   }
 
   /** Decides and starts each projection in the background (waiting out a store that is down). */
@@ -62,7 +65,7 @@ export class ProjectionSupervisor {
     const signal = this.stopping.signal;
     const live = await this.liveVersion(projection.name);
     if (signal.aborted) return;
-    const settings = { ...this.options.runner, projection, eventStore, store };
+    const settings = { ...this.options.runner, projection, eventStore, store, pages: this.pages };
     if (live !== undefined && live > projection.version) {
       onError?.(
         new Error(

@@ -2,6 +2,7 @@ import type { EventStore } from '#event-store';
 import type { ProjectedDocument, Projection } from '../projection.js';
 import type { ReadModelStore } from '../read-model-store.js';
 import type { RunnerState } from './runner-status.js';
+import type { SharedPages } from './shared-pages.js';
 
 export interface ProjectionRunnerOptions<Doc extends ProjectedDocument = ProjectedDocument> {
   readonly projection: Projection<Doc>;
@@ -27,4 +28,6 @@ export interface ProjectionRunnerOptions<Doc extends ProjectedDocument = Project
   readonly onStateChange?: (state: RunnerState) => void;
   /** Failures the runner recovers from (store down, lease lost), for logs. */
   readonly onError?: (error: unknown) => void;
+  /** Pages shared with the other runners of this process while catching up (the supervisor's). */
+  readonly pages?: SharedPages;
 }
