@@ -37,4 +37,7 @@ export default {
   maxWorkers: 2,
   testTimeout: 60_000,
   setupFiles: ['<rootDir>/tests/support/jest-setup.ts'],
+  // Every event the suites write is scanned for personal data (docs/personal-data.md).
+  globalSetup: '<rootDir>/tests/support/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/jest-global-teardown.ts',
 };

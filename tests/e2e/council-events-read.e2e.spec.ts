@@ -8,7 +8,7 @@ import {
   readEvents,
   type EventView,
 } from '../fixtures/ledger-api.js';
-import { OPERATION_ROUTES, READ_ROUTES, WRITE_ROUTES } from '../fixtures/routes.js';
+import { OPERATION_ROUTES, PEOPLE_ROUTES, READ_ROUTES, WRITE_ROUTES } from '../fixtures/routes.js';
 
 /** GET /councils/:gss/events (the audit view), GET /health/live and the OpenAPI document. */
 describe('reading a council’s stream (PostgreSQL)', () => {
@@ -151,6 +151,7 @@ describe('reading a council’s stream (PostgreSQL)', () => {
         ...WRITE_ROUTES.map((route) => `POST ${route}`),
         ...READ_ROUTES.map((route) => `GET ${route}`),
         ...OPERATION_ROUTES.map((route) => `POST ${route}`),
+        ...PEOPLE_ROUTES,
       ].sort(),
     );
   });

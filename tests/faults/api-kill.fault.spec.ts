@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { PostgresEventStore } from '#event-store';
 import { eventIdsFor, issueDevelopmentToken } from '#ledger';
+import { buildDist } from '../support/child-processes.js';
 import { databaseUrl, requireService } from '../support/services.js';
 import { freePort } from '../support/private-redis.js';
 import { TEST_SECRET } from '../support/test-app.js';
@@ -98,15 +98,7 @@ describe('the API is SIGKILLed during 1,000 concurrent writes with idempotency k
 
   beforeAll(async () => {
     await requireService('PostgreSQL');
-    // The API runs compiled: build now so it is never stale. Work in progress elsewhere may not
-    // typecheck; tsc still emits, and the API's own files are what matter here.
-    await promisify(execFile)(
-      process.execPath,
-      ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
-      { maxBuffer: 16 * 1024 * 1024 },
-    ).catch((error: { stdout?: string }) => {
-      process.stdout.write(`tsc reported errors (continuing):\n${error.stdout ?? ''}\n`);
-    });
+    await buildDist();
     if (!existsSync(MAIN)) throw new Error(`${MAIN} was not built`);
     port = await freePort();
     url = `http://127.0.0.1:${port}`;

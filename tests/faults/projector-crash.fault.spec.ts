@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { MemoryReadModelStore, ProjectionRunner, RedisReadModelStore } from '#projections';
 import type { EventStore } from '#event-store';
+import { buildDist } from '../support/child-processes.js';
 import { databaseUrl, redisUrl, requireService } from '../support/services.js';
 import { postgresTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
@@ -90,15 +90,7 @@ describe('projector crashes during a rebuild into Redis', () => {
   beforeAll(async () => {
     await requireService('PostgreSQL');
     await requireService('Redis');
-    // The child runs compiled code: build now so it is never stale. Other work in
-    // progress may not typecheck; tsc still emits, and only the child's files matter here.
-    await promisify(execFile)(
-      process.execPath,
-      ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
-      { maxBuffer: 16 * 1024 * 1024 },
-    ).catch((error: { stdout?: string }) => {
-      process.stdout.write(`tsc reported errors (continuing):\n${error.stdout ?? ''}\n`);
-    });
+    await buildDist();
     if (!existsSync(CHILD)) throw new Error(`${CHILD} was not built`);
     redis = new Redis(redisUrl());
     testStore = await postgresTestStore({ poolSize: 4 });

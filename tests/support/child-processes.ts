@@ -1,22 +1,54 @@
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 
+const LOCK = 'dist/.build-lock';
+const STAMP = 'dist/.build-stamp';
+const STALE_LOCK_MS = 5 * 60_000;
+
 /**
  * Fault suites run the compiled apps as real processes: build now so a child
- * never runs stale code. Work in progress elsewhere may not typecheck; tsc
- * still emits, and the suite fails later if what it needs is missing.
+ * never runs stale code. Suites run in parallel workers, and two tsc runs
+ * writing dist at once could hand a child a half-written file, so builds take
+ * turns behind a lock directory, and one build serves the whole jest run (the
+ * run's scan directory names it). Work in progress elsewhere may not typecheck;
+ * tsc still emits, and the suite fails later if what it needs is missing.
  */
 export async function buildDist(): Promise<void> {
-  await promisify(execFile)(
-    process.execPath,
-    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
-    { maxBuffer: 16 * 1024 * 1024 },
-  ).catch((error: { stdout?: string }) => {
-    process.stdout.write(`tsc reported errors (continuing):\n${error.stdout ?? ''}\n`);
-  });
+  const run = process.env['PERSONAL_DATA_SCAN_DIR'];
+  mkdirSync('dist', { recursive: true });
+  await takeLock();
+  try {
+    if (run !== undefined && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === run) return;
+    await promisify(execFile)(
+      process.execPath,
+      ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
+      { maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: { stdout?: string }) => {
+      process.stdout.write(`tsc reported errors (continuing):\n${error.stdout ?? ''}\n`);
+    });
+    if (run !== undefined) writeFileSync(STAMP, run);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+async function takeLock(): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A build killed half-way leaves its lock: take it over once it is clearly abandoned.
+      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 /** A port nobody listens on right now (the child binds it a moment later). */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { type EventStore, PgliteEventStore, PostgresEventStore } from '#event-store';
 import { databaseUrl, requireService } from './services.js';
+import { scanPgliteStore, scanPostgresSchema } from './personal-data-scan-stores.js';
 
 export interface TestStore {
   readonly store: EventStore;
@@ -22,6 +23,8 @@ export async function postgresTestStore(options: { poolSize?: number } = {}): Pr
     schema,
     async teardown() {
       await store.close();
+      // Before the schema goes: every event a suite wrote is scanned for personal data.
+      await scanPostgresSchema(databaseUrl(), schema);
       const client = new pg.Client({ connectionString: databaseUrl() });
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -37,6 +40,7 @@ export async function pgliteTestStore(): Promise<TestStore> {
   return {
     store,
     async teardown() {
+      await scanPgliteStore(store, dataDir);
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

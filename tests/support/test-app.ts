@@ -4,8 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '#event-store';
 import type { ReadModelStore } from '#projections';
-import { FixedClock, type LedgerConfig, type Role, issueDevelopmentToken } from '#ledger';
+import type { DestinationStream } from 'pino';
+import {
+  FixedClock,
+  type LedgerConfig,
+  type PeopleStore,
+  type Role,
+  issueDevelopmentToken,
+} from '#ledger';
 import { createApiApp } from '../../apps/api/src/app.js';
+import { lazyPostgresPeopleStore } from './people-test-store.js';
 
 export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 /** Tests run "today" at a fixed instant so that date rules are reproducible. */
@@ -50,6 +58,13 @@ export function testConfig(overrides: Partial<LedgerConfig> = {}): LedgerConfig 
     eventStoreSchema: 'ledger',
     redisPrefix: 'ledger:',
     projectionLeaseMs: 15_000,
+    readyMaxLagSeconds: 60,
+    shutdownTimeoutMs: 10_000,
+    logLevel: 'info',
+    peopleUrl: undefined,
+    // Off in tests unless a suite turns it on: suites send hundreds of requests as one subject.
+    rateLimitPerMinute: 0,
+    corsOrigins: [],
     ...overrides,
   };
 }
@@ -58,10 +73,24 @@ export function testConfig(overrides: Partial<LedgerConfig> = {}): LedgerConfig 
 export async function startTestApi(
   eventStore: EventStore,
   config = testConfig(),
-  extra: { readModelStore?: ReadModelStore } = {},
+  extra: {
+    readModelStore?: ReadModelStore;
+    peopleStore?: PeopleStore;
+    /** JSON logs are written here (they are off in tests otherwise). */
+    logStream?: DestinationStream;
+  } = {},
 ): Promise<TestApi> {
   const clock = new FixedClock(TEST_NOW);
-  const app = await createApiApp({ config, clock, eventStore, logger: false, ...extra });
+  // No embedded PGlite for people per app: a PostgreSQL schema, opened only if used.
+  const people = extra.peopleStore ? undefined : lazyPostgresPeopleStore();
+  const app = await createApiApp({
+    config,
+    clock,
+    eventStore,
+    logger: false,
+    ...extra,
+    ...(people ? { peopleStore: people.store } : {}),
+  });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const secret = config.auth.mode === 'secret' ? config.auth.secret : new Uint8Array();
@@ -97,6 +126,9 @@ export async function startTestApi(
       }
       return { status: response.status, headers: response.headers, body: parsed };
     },
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      await people?.teardown();
+    },
   };
 }

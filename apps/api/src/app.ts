@@ -4,16 +4,22 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { type LedgerModuleOptions, ledgerValidationPipe } from '#ledger';
 import { ApiModule } from './api.module.js';
 import { registerJsonBodyParser } from './json-body-parser.js';
+import { clientErrorHandler } from './security/client-error-handler.js';
+import { installSecurity } from './security/install-security.js';
+import {
+  installOperations,
+  logsEnabled,
+  type OperationsOptions,
+} from './operations/operations.module.js';
 
-export interface ApiAppOptions extends LedgerModuleOptions {
-  readonly logger?: false;
-}
+export interface ApiAppOptions extends LedgerModuleOptions, OperationsOptions {}
 
 /** The HTTP application, configured the same way for `npm start`, the api process and the tests. */
 export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.bodyLimitBytes,
     trustProxy: true,
+    clientErrorHandler,
   });
   // Nest's own JSON parser is replaced by one with a depth limit (json-body-parser.ts).
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -21,12 +27,14 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyA
     adapter,
     {
       bodyParser: false,
-      logger: options.logger === false ? false : ['log', 'warn', 'error'],
+      // JSON logs through pino once installOperations has run; quiet in tests unless asked.
+      ...(logsEnabled(options) ? { bufferLogs: true } : { logger: false as const }),
     },
   );
+  installOperations(app);
+  await installSecurity(app, options.config);
   registerJsonBodyParser(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(ledgerValidationPipe());
-  app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

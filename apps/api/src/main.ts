@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, RegisterImporter, loadLedgerConfig } from '#ledger';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, RegisterImporter, exitGracefullyOnSignals, loadLedgerConfig } from '#ledger';
 import { createApiApp } from './app.js';
 
 let config;
@@ -15,9 +16,11 @@ try {
 }
 
 const app = await createApiApp({ config });
+exitGracefullyOnSignals(app, { timeoutMs: config.shutdownTimeoutMs, log: new Logger('shutdown') });
 await app.listen(config.port, config.host);
 const logger = new Logger('ledger');
-const url = `http://localhost:${config.port}`;
+// The port actually bound: PORT=0 asks the system for a free one.
+const url = `http://localhost:${(app.getHttpServer().address() as AddressInfo).port}`;
 logger.log(
   `listening on ${url} (store: ${config.eventStoreUrl ? config.eventStoreUrl.replace(/\/\/[^@]*@/, '//***@') : `embedded, ${config.dataDir}`}); OpenAPI at ${url}/docs`,
 );

@@ -1,7 +1,14 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
+import { Logger as PinoLogger, LoggerModule } from 'nestjs-pino';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, LedgerModule, ProjectorService, loadLedgerConfig } from '#ledger';
+import {
+  ConfigError,
+  LedgerModule,
+  ProjectorService,
+  exitGracefullyOnSignals,
+  loadLedgerConfig,
+} from '#ledger';
 
 /**
  * The projector process: runs the council projections and the reactors
@@ -25,8 +32,22 @@ if (config.redisUrl === undefined) {
   process.exit(2);
 }
 
-const app = await NestFactory.createApplicationContext(LedgerModule.forRoot({ config }));
-app.enableShutdownHooks();
+@Module({})
+class ProjectorModule {}
+
+const app = await NestFactory.createApplicationContext(
+  {
+    module: ProjectorModule,
+    imports: [
+      LedgerModule.forRoot({ config }),
+      LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+    ],
+  },
+  { bufferLogs: true },
+);
+app.useLogger(app.get(PinoLogger));
+// On SIGTERM the runners commit the batch in hand and release their leases before the exit.
+exitGracefullyOnSignals(app, { timeoutMs: config.shutdownTimeoutMs, log: new Logger('shutdown') });
 const logger = new Logger('projector');
 logger.log('projector started; projections and reactors are leased per process');
 setInterval(() => {

@@ -35,6 +35,12 @@ import { SnapshotStore } from './snapshots/snapshot-store.js';
 import { CreateSnapshot } from './snapshots/create-snapshot/create-snapshot.js';
 import { VerifySnapshot } from './snapshots/verify-snapshot/verify-snapshot.js';
 import { ReadSnapshots } from './snapshots/read-snapshots/read-snapshots.js';
+import { PeopleModule } from './people/people.module.js';
+import type { PeopleStore } from './people/people-store.js';
+import { LedgerMetrics } from './operations/ledger-metrics.js';
+import { InstrumentedEventStore } from './operations/instrumented-event-store.js';
+import { ProjectionMetrics } from './operations/projection-metrics.js';
+import { ReadinessProbe } from './operations/readiness-probe.js';
 
 export interface LedgerModuleOptions {
   readonly config: LedgerConfig;
@@ -43,6 +49,8 @@ export interface LedgerModuleOptions {
   /** Tests may share one store across app instances. */
   readonly eventStore?: EventStore;
   readonly readModelStore?: ReadModelStore;
+  /** Tests may pass their own people store; by default it follows the configuration. */
+  readonly peopleStore?: PeopleStore;
 }
 
 class ReadModelStoreLifecycle implements OnApplicationShutdown {
@@ -76,7 +84,7 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       global: true,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), PeopleModule.forRoot(options)],
       providers: [
         // configuration and reference data
         { provide: LEDGER_CONFIG, useValue: config },
@@ -87,13 +95,18 @@ export class LedgerModule {
         // ports
         {
           provide: EVENT_STORE,
-          useFactory: () =>
-            options.eventStore ??
-            createEventStore({
-              url: config.eventStoreUrl,
-              dataDir: join(config.dataDir, 'events'),
-              schema: config.eventStoreSchema,
-            }),
+          // Wrapped so every append is timed (ledger_event_store_append_seconds).
+          useFactory: async (metrics: LedgerMetrics) =>
+            new InstrumentedEventStore(
+              options.eventStore ??
+                (await createEventStore({
+                  url: config.eventStoreUrl,
+                  dataDir: join(config.dataDir, 'events'),
+                  schema: config.eventStoreSchema,
+                })),
+              metrics,
+            ),
+          inject: [LedgerMetrics],
         },
         {
           provide: EventStoreLifecycle,
@@ -140,12 +153,18 @@ export class LedgerModule {
         // access
         TokenVerifier,
         AuthGuard,
+        // operations: metrics and readiness
+        LedgerMetrics,
+        ProjectionMetrics,
+        ReadinessProbe,
       ],
       exports: [
         LEDGER_CONFIG,
         OFFER_CATALOGUE,
         TARGET_SETS,
         EVENT_STORE,
+        LedgerMetrics,
+        ReadinessProbe,
         Clock,
         CouncilRepository,
         RegisterImporter,

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseInterceptors } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -15,6 +15,7 @@ import {
   YearQuery,
 } from './query-params.js';
 import { type HeaderReply, withCut, withFreshness } from './freshness-headers.js';
+import { PeopleNamesInterceptor } from '../people/index.js';
 
 const READERS = ['adviser', 'manager', 'admin'] as const;
 const FRESHNESS =
@@ -25,6 +26,8 @@ const AT_CUT = `${FRESHNESS} With asOf: folded from the events up to the cut, X-
 @ApiServiceUnavailableResponse({
   description: 'The read model is being built, or too far behind the ledger',
 })
+// Any answer naming people by id (adviserId…) gets their names, resolved when answering.
+@UseInterceptors(PeopleNamesInterceptor)
 @Controller()
 export class ViewsController {
   constructor(

@@ -9,6 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { Forbidden, Unauthenticated } from '../errors.js';
 import type { Actor, Role } from './actor.js';
 import { TokenVerifier } from './token-verifier.js';
+import { bearerToken } from './bearer-token.js';
 
 const ROLES_KEY = 'ledger:roles';
 const PUBLIC_KEY = 'ledger:public';
@@ -34,9 +35,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers['authorization'];
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
-    if (!match) throw new Unauthenticated('missing bearer token (Authorization: Bearer <token>)');
-    const actor = await this.verifier.verify(match[1]!);
+    const token = bearerToken(header);
+    if (!token) throw new Unauthenticated('missing bearer token (Authorization: Bearer <token>)');
+    const actor = await this.verifier.verify(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (!roles.includes(actor.role)) {
       throw new Forbidden(

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { DomainError } from '#domain';
 import { StoreUnavailable, WrongExpectedRevision } from '#event-store';
+import { ReadModelUnavailable } from '#projections';
 import {
   BadRequest,
   ConcurrencyConflict,
@@ -107,10 +108,21 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof WrongExpectedRevision)
     return body(409, 'wrong_expected_revision', error.message);
   if (error instanceof StoreUnavailable) {
+    // A commit cut off by the outage may have landed: only an Idempotency-Key makes the retry safe.
     return body(
       503,
       'store_unavailable',
-      'the event store is unavailable; nothing was written, retry later',
+      'the event store is unavailable; the request was not completed. Retry later with the ' +
+        'same Idempotency-Key: if the write was recorded before the outage it is not repeated',
+    );
+  }
+  if (error instanceof ReadModelUnavailable) {
+    // Queries read only read models; writes go to the event store alone and are unaffected.
+    return body(
+      503,
+      'read_model_unavailable',
+      'the read model store (Redis) is unavailable; queries cannot be answered now, writes are ' +
+        'unaffected. Retry later',
     );
   }
   if (error instanceof HttpException) {

@@ -1,4 +1,9 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  BadRequestException,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
 
 export interface FieldError {
   readonly field: string;
@@ -36,9 +41,39 @@ export const VALIDATOR_OPTIONS = {
   validationError: { target: false, value: false },
 } as const;
 
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The path of the first key, at any depth, that names a prototype. class-transformer drops
+ * such keys silently, so without this check `{"prototype": …}` would pass as if unsent
+ * rather than be refused like any other unknown field.
+ */
+export function prototypeKeyPath(value: unknown): string | undefined {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    for (const key of Object.keys(node)) {
+      const child = Array.isArray(node) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      if (!Array.isArray(node) && PROTOTYPE_KEYS.has(key)) return child;
+      stack.push([(node as Record<string, unknown>)[key], child]);
+    }
+  }
+  return undefined;
+}
+
+class LedgerValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const field = metadata.type === 'body' ? prototypeKeyPath(value) : undefined;
+    if (field !== undefined)
+      throw new InvalidRequest([{ field, reason: `${field} is not a field name` }]);
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 /** The API's pipe; the bulk import validates with the same options. */
 export function ledgerValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new LedgerValidationPipe({
     ...VALIDATOR_OPTIONS,
     transform: true,
     exceptionFactory: (errors) => new InvalidRequest(fieldErrors(errors)),

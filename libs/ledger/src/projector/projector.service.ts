@@ -2,8 +2,8 @@ import {
   Inject,
   Injectable,
   Logger,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { EventStore } from '#event-store';
 import { type OfferCatalogue } from '#domain';
@@ -27,7 +27,7 @@ import { ProjectorElsewhere } from '../errors.js';
  * boots; on shutdown the current batches are flushed.
  */
 @Injectable()
-export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projector');
   private supervisor: ProjectionSupervisor | undefined;
   private reactor: ReactorRunner | undefined;
@@ -90,8 +90,15 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     await runner.replayDeadLetter(eventId);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before, not on, application shutdown: Nest runs the onApplicationShutdown
+   * hooks of one module together, so the stores would close under the last commit.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     await Promise.all([this.supervisor?.stop(), this.reactorTask]);
+    if (this.supervisor === undefined) return;
+    for (const s of await this.supervisor.status().catch(() => []))
+      this.logger.log(`${s.name} v${s.version} stopped; committed up to ${s.checkpoint}`);
   }
 }

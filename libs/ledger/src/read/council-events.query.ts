@@ -4,6 +4,7 @@ import { councilStreamName } from '#domain';
 import { EVENT_STORE } from '../tokens.js';
 import { ResourceNotFound } from '../errors.js';
 import { CouncilRepository } from '../write/council-repository.js';
+import { type PeopleNames, PeopleDirectory } from '../people/people-directory.js';
 
 export interface CouncilEventView {
   readonly eventId: string;
@@ -26,6 +27,8 @@ export interface CouncilEventsPage {
   readonly events: readonly CouncilEventView[];
   /** Revision to ask for next, when there may be more. */
   readonly nextFromRevision: string | undefined;
+  /** Display name (or erased / unknown) of each person the page's events name by id. */
+  readonly people: PeopleNames;
 }
 
 const text = (value: unknown): string | undefined =>
@@ -37,6 +40,7 @@ export class CouncilEventsQuery {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly councils: CouncilRepository,
+    private readonly directory: PeopleDirectory,
   ) {}
 
   async page(gss: string, fromRevision: bigint, limit: number): Promise<CouncilEventsPage> {
@@ -67,6 +71,7 @@ export class CouncilEventsQuery {
           data: e.data,
         })),
         nextFromRevision: events.length > limit && last ? String(last.revision + 1n) : undefined,
+        people: await this.directory.namesIn(shown.map((e) => e.data)),
       };
     } catch (error) {
       if (error instanceof StreamNotFound)

@@ -20,6 +20,9 @@ import { ConcurrencyConflict, Forbidden, PreconditionFailed } from '../errors.js
 import { LEDGER_CONFIG, OFFER_CATALOGUE } from '../tokens.js';
 import type { LedgerConfig } from '../config/ledger-config.js';
 import { CouncilRepository, type LoadedCouncil } from './council-repository.js';
+import { StreamTurns } from './stream-turns.js';
+import { LedgerMetrics } from '../operations/ledger-metrics.js';
+import { noteCorrelationId } from '../operations/request-context.js';
 
 /** A council command with who sent it and how: the one message every write goes through. */
 export class ExecuteCouncilCommand {
@@ -73,18 +76,34 @@ export class ExecuteCouncilCommandHandler implements ICommandHandler<
   ExecuteCouncilCommand,
   CommandResult
 > {
+  private readonly turns = new StreamTurns();
+
   constructor(
     private readonly councils: CouncilRepository,
     private readonly clock: Clock,
     @Inject(OFFER_CATALOGUE) private readonly catalogue: OfferCatalogue,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    private readonly metrics: LedgerMetrics,
   ) {}
 
-  async execute({ command, actor, options }: ExecuteCouncilCommand): Promise<CommandResult> {
+  /** Counted by command type and outcome (ledger_commands_total). */
+  execute(message: ExecuteCouncilCommand): Promise<CommandResult> {
+    const stream = councilStreamName(message.command.data.gss);
+    return this.metrics.countCommand(message.command.type, () =>
+      this.turns.take(stream, () => this.decideAndAppend(message)),
+    );
+  }
+
+  private async decideAndAppend({
+    command,
+    actor,
+    options,
+  }: ExecuteCouncilCommand): Promise<CommandResult> {
     const streamName = councilStreamName(command.data.gss);
     const attempts = options.ifMatch === undefined ? this.config.commandRetries + 1 : 1;
     // One request, one correlation id, however many events it writes.
     const correlationId = options.correlationId ?? randomUUID();
+    noteCorrelationId(correlationId);
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const loaded = await this.councils.load(streamName);
       // A replay answers only to whoever may make the request in the first place.
@@ -126,11 +145,21 @@ export class ExecuteCouncilCommandHandler implements ICommandHandler<
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (options.ifMatch !== undefined)
           throw new PreconditionFailed(options.ifMatch, error.actual);
+        if (attempt < attempts) await contentionPause(attempt);
       }
     }
     throw new ConcurrencyConflict(streamName, attempts);
   }
 }
+
+/**
+ * Commands to one stream take turns within a process (StreamTurns), so a lost
+ * race is against another process. Losers that re-decide in lockstep collide
+ * again: a short random pause, growing with each loss, breaks the lockstep. It
+ * stays short because the winner keeps writing meanwhile.
+ */
+const contentionPause = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
 
 const replayed = (streamName: string, revision: bigint, position: bigint): CommandResult => ({
   streamName,

@@ -4,6 +4,7 @@ import { IsObject, ValidateBy, type ValidationOptions, buildMessage } from 'clas
 import { COMMAND_LIMITS, type CommandOf } from '#domain';
 import { DateProperty } from '../shared/validators.js';
 import { TextProperty } from '../shared/dto-properties.js';
+import { PERSONAL_DATA_REFUSAL, containsPersonalData } from '../shared/personal-data.js';
 
 const MAX_KEYS = 50;
 const MAX_STRING_LENGTH = 2000;
@@ -46,6 +47,10 @@ export function correctionProblem(value: unknown): string | null {
     }
     if (!isCorrectionValue((value as Record<string, unknown>)[key])) {
       return `value of ${key} must be a string of at most ${MAX_STRING_LENGTH} characters, a number, a boolean, null or a list of strings`;
+    }
+    const texts = [(value as Record<string, unknown>)[key]].flat();
+    if (texts.some((text) => typeof text === 'string' && containsPersonalData(text))) {
+      return `value of ${key} ${PERSONAL_DATA_REFUSAL}`;
     }
   }
   return null;

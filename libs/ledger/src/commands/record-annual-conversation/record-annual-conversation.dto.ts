@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, Length } from 'class-validator';
 import { COMMAND_LIMITS, type CommandOf } from '#domain';
 import { DateProperty, EntityIdProperty } from '../shared/validators.js';
+import { NoPersonalData } from '../shared/personal-data.js';
 
 const { listMaxItems, textMaxLength } = COMMAND_LIMITS;
 
@@ -28,6 +29,7 @@ export class RecordAnnualConversationDto {
   @ArrayMaxSize(listMaxItems)
   @IsString({ each: true })
   @Length(1, textMaxLength, { each: true })
+  @NoPersonalData({ each: true })
   topics!: string[];
 
   @ApiProperty({ type: [String], maxItems: listMaxItems, example: ['finance peer review'] })
@@ -35,6 +37,7 @@ export class RecordAnnualConversationDto {
   @ArrayMaxSize(listMaxItems)
   @IsString({ each: true })
   @Length(1, textMaxLength, { each: true })
+  @NoPersonalData({ each: true })
   supportAgreed!: string[];
 
   toCommand(gss: string): CommandOf<'RecordAnnualConversation'> {

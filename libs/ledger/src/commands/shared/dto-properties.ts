@@ -17,6 +17,7 @@ import {
   buildMessage,
 } from 'class-validator';
 import { GSS_CODE_PATTERN, SERVICE_PATTERN, isIsoDate } from '#domain';
+import { NoPersonalData } from './personal-data.js';
 
 /**
  * The property rules the command DTOs share, each pairing its OpenAPI description with the
@@ -66,6 +67,8 @@ export const TextProperty = (maxLength: number, docs: PropertyDocs<string>) =>
     ...optionally(docs.optional),
     IsString(),
     Length(1, maxLength),
+    // Free text is kept for ever in an event; contact details must go to /people instead.
+    NoPersonalData(),
   );
 
 export const IntegerProperty = (
