@@ -7,6 +7,7 @@ import { COUNCIL_CONTROLLERS } from '../../apps/api/src/councils/index.js';
 import { HealthController } from '../../apps/api/src/health.controller.js';
 import { QUERY_CONTROLLERS } from '../../apps/api/src/queries/index.js';
 import { SNAPSHOT_CONTROLLERS } from '../../apps/api/src/snapshots/index.js';
+import { PEOPLE_CONTROLLERS } from '../../apps/api/src/people/index.js';
 
 interface Operation {
   readonly parameters?: readonly { readonly in: string; readonly name: string }[];
@@ -35,6 +36,7 @@ function controllerRoutes(): string[] {
     ...COUNCIL_CONTROLLERS,
     ...QUERY_CONTROLLERS,
     ...SNAPSHOT_CONTROLLERS,
+    ...PEOPLE_CONTROLLERS,
   ]) {
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
     const prototype = controller.prototype as unknown as Record<string, unknown>;
@@ -110,9 +112,13 @@ describe('docs/openapi.json', () => {
   });
 
   it('documents 400/401/403/409/503 and the Idempotency-Key and If-Match headers on every write', () => {
-    // Council writes, that is: operators' replays and board snapshots write no council event.
+    // Council writes, that is: operators' replays, board snapshots and the (erasable, not
+    // event-sourced) people store write no council event.
     const ledgerPaths = Object.entries(document.paths).filter(
-      ([path]) => !path.startsWith('/projections') && !path.startsWith('/snapshots'),
+      ([path]) =>
+        !path.startsWith('/projections') &&
+        !path.startsWith('/snapshots') &&
+        !path.startsWith('/people'),
     );
     const writes = ledgerPaths.flatMap(([path, operations]) =>
       Object.entries(operations)

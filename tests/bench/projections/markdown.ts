@@ -176,7 +176,7 @@ export function projectionsMarkdown(f: ProjectionsFigures): BenchReport {
     '### Rebuild from PostgreSQL into Redis',
     '',
     'One `ProjectionSupervisor` (as the projector runs them: one `ProjectionRunner` per projection, each ' +
-      'with its own subscription, default batching, first build promoted when caught up) over one ' +
+      'catching up on pages the runners share, then on its own subscription, default batching, first build promoted when caught up) over one ' +
       '`PostgresEventStore` (default pool) and one `RedisReadModelStore`. Wall time runs from `start()` ' +
       'until every runner’s checkpoint, watched on a separate connection every 20 ms, is at the head. ' +
       '"Folded events/s" counts each event once per projection: for one projection it is the store’s ' +

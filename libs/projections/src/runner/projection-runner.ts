@@ -210,7 +210,7 @@ export class ProjectionRunner<Doc extends ProjectedDocument = ProjectedDocument>
         const result = pending || this.current !== 'live' ? await within(next, waitMs) : await next;
         if (result === TIMED_OUT) {
           await this.flush(session);
-          if (waitMs >= flushIdleMs && this.current !== 'live') await this.goLive();
+          if (waitMs >= flushIdleMs && this.current !== 'live') await this.goLive(session);
           continue;
         }
         next = undefined;
@@ -253,7 +253,10 @@ export class ProjectionRunner<Doc extends ProjectedDocument = ProjectedDocument>
    * empty) lost its live pointer too: queries answer 503 until this runner has
    * refolded the whole ledger into it, and only then is the version live again.
    */
-  private async goLive(): Promise<void> {
+  private async goLive(session: FoldSession<Doc>): Promise<void> {
+    // Quiet is not proof of being at the head: a loaded machine can keep the next page
+    // longer than the idle wait. Only the head itself says the fold has caught up.
+    if (session.position < (await this.options.eventStore.headPosition())) return;
     this.setState('live');
     const { store } = this.options;
     if ((await store.liveVersion(this.key.name)) === undefined) await store.promote(this.key);

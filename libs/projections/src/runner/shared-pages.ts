@@ -44,8 +44,14 @@ export class SharedPages {
     if (page === undefined) {
       page = this.eventStore.readAll({ after, maxCount });
       this.pages.set(key, page);
-      // A failed read is not kept: the next reader asks the store again.
-      page.catch(() => this.pages.delete(key));
+      // A failed read is not kept: the next reader asks the store again. Nor is a short page:
+      // it ended at the head of its moment, and a reader asking later may find more after it.
+      page.then(
+        (events) => {
+          if (events.length < maxCount) this.pages.delete(key);
+        },
+        () => this.pages.delete(key),
+      );
       while (this.pages.size > KEPT_PAGES) {
         const oldest = this.pages.keys().next();
         if (oldest.done === true) break;
