@@ -9,3 +9,4 @@ export { PgliteEventStore } from './postgres/pglite-event-store.js';
 export type { PgliteEventStoreOptions } from './postgres/pglite-event-store.js';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 export type { EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store.js';
+export { inTransaction } from './postgres/pg-transaction.js';

@@ -1,3 +1,4 @@
+import { inTransaction } from './pg-transaction.js';
 import pg from 'pg';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import type { SqlClient, SqlExecutor, SqlRow, SqlStatement } from './sql-client.js';
@@ -63,23 +64,8 @@ export class PgPoolClient implements SqlClient {
     await this.pool.query(script);
   }
 
-  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(executor(client));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
-      throw error;
-    } finally {
-      // A client whose ROLLBACK failed is in an unknown state: destroy it, never reuse it.
-      client.release(broken);
-    }
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, (client) => work(executor(client)));
   }
 
   async close(): Promise<void> {

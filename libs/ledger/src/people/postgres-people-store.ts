@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { inTransaction } from '#event-store';
 import { SqlPeopleStore, type PeopleSql, type Row, migratePeople } from './sql-people-store.js';
 import { PeopleStoreUnavailable } from './people-store.js';
 
@@ -31,25 +32,10 @@ class PoolSql implements PeopleSql {
     return (await this.pool.query<Row>(text, [...params])).rows;
   }
 
-  async transaction<T>(work: (tx: Pick<PeopleSql, 'query'>) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work({
-        query: async (text, params) => (await client.query<Row>(text, [...params])).rows,
-      });
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
-      throw error;
-    } finally {
-      // A client whose ROLLBACK failed is in an unknown state: destroy it, never reuse it.
-      client.release(broken);
-    }
+  transaction<T>(work: (tx: Pick<PeopleSql, 'query'>) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, (client) =>
+      work({ query: async (text, params) => (await client.query<Row>(text, [...params])).rows }),
+    );
   }
 
   async close(): Promise<void> {
