@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { PostgresEventStore } from '#event-store';
 import { eventIdsFor, issueDevelopmentToken } from '#ledger';
+import { scanPostgresSchema } from '../support/personal-data-scan-stores.js';
 import { buildDist } from '../support/child-processes.js';
 import { databaseUrl, requireService } from '../support/services.js';
 import { freePort } from '../support/private-redis.js';
@@ -126,6 +127,7 @@ describe('the API is SIGKILLed during 1,000 concurrent writes with idempotency k
 
   afterAll(async () => {
     await kill();
+    await scanPostgresSchema(databaseUrl(), schema);
     const client = new pg.Client({ connectionString: databaseUrl() });
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { PostgresEventStore } from '#event-store';
 import { COUNCIL_PROJECTIONS, type Projection, RedisReadModelStore } from '#projections';
 import { CHANGE_OF_CONTROL_REACTOR, issueDevelopmentToken } from '#ledger';
+import { scanPostgresSchema } from '../support/personal-data-scan-stores.js';
 import { databaseUrl, redisUrl, requireService } from '../support/services.js';
 import { deleteKeys } from '../support/redis-store.js';
 import { buildDist, type Child } from '../support/child-processes.js';
@@ -119,6 +120,7 @@ describe('two API and two projector processes: the standby takes over a killed p
       redis.disconnect();
     }
     await eventStore?.close();
+    await scanPostgresSchema(databaseUrl(), schema);
     const client = new pg.Client({ connectionString: databaseUrl() });
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PostgresEventStore, type RecordedEvent } from '#event-store';
 import { eventIdsFor } from '#ledger';
+import { scanPostgresSchema } from '../support/personal-data-scan-stores.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
 import { startTestApi, type TestApi, type TestResponse } from '../support/test-app.js';
 import { COUNCILS, registerCouncils } from '../fixtures/councils.js';
@@ -69,6 +70,8 @@ describe('PostgreSQL stops mid-traffic and comes back', () => {
   afterAll(async () => {
     await api?.close();
     await store?.close();
+    // A run that failed mid-outage may leave the server down: then only the failure is reported.
+    if (postgres) await scanPostgresSchema(postgres.url, 'ledger').catch(() => undefined);
     await postgres?.teardown();
   });
 
