@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '#event-store';
@@ -129,6 +129,10 @@ export async function startTestApi(
     async close() {
       await app.close();
       await people?.teardown();
+      // testConfig's own temporary directory (embedded stores, secrets): leave nothing behind.
+      if (config.dataDir.startsWith(join(tmpdir(), 'ledger-test-'))) {
+        rmSync(config.dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
