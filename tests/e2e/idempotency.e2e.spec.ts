@@ -127,6 +127,39 @@ describe('Idempotency-Key (PostgreSQL)', () => {
     });
   });
 
+  it('the same key with a different body is refused 422 and writes nothing', async () => {
+    const first = await send(cornwall.gss, signal('rs-reuse-1'), 'key-reused');
+    expect(first.status).toBe(201);
+    const before = await streamRevision(api, cornwall.gss);
+    const other = await send(cornwall.gss, signal('rs-reuse-2'), 'key-reused');
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: 'idempotency_key_reused' });
+    expect(other.body.message).toContain('key-reused');
+    expect(await streamRevision(api, cornwall.gss)).toBe(before);
+    // The same request again is still a plain replay.
+    const again = await send(cornwall.gss, signal('rs-reuse-1'), 'key-reused');
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('concurrent requests with one key and different bodies: one is written, the others replay or are refused', async () => {
+    const before = await streamRevision(api, cornwall.gss);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        send(cornwall.gss, signal(`rs-race-${n % 2}`), 'key-race-bodies'),
+      ),
+    );
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    const winner = answers.find((answer) => answer.status === 201)!;
+    const events = (await streamEvents(api, cornwall.gss)).slice(before + 1);
+    expect(events.map((event) => event.eventId)).toEqual(winner.body.eventIds);
+    const sameAsWinner = (n: number) => n % 2 === answers.indexOf(winner) % 2;
+    answers.forEach((answer, n) => {
+      if (answer === winner) return;
+      expect(answer.status).toBe(sameAsWinner(n) ? 200 : 422);
+    });
+  });
+
   describe('20 concurrent requests with the same key', () => {
     const burst = async (key: string, signalId: string): Promise<TestResponse[]> =>
       Promise.all(Array.from({ length: 20 }, () => send(derbyshire.gss, signal(signalId), key)));

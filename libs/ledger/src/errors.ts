@@ -20,6 +20,19 @@ export class PreconditionFailed extends LedgerError {
   }
 }
 
+/**
+ * An Idempotency-Key sent again with a different request: answering with the first
+ * request's result would tell the caller that something it never asked for was done.
+ */
+export class IdempotencyKeyReused extends LedgerError {
+  constructor(readonly key: string) {
+    super(
+      `Idempotency-Key ${JSON.stringify(key)} was already used for a different request; ` +
+        'use a new key for a new request',
+    );
+  }
+}
+
 /** Concurrent writers kept winning after every re-decision. */
 export class ConcurrencyConflict extends LedgerError {
   constructor(

@@ -10,6 +10,7 @@ import {
   ApiPreconditionFailedResponse,
   ApiServiceUnavailableResponse,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { WriteResponse } from '#ledger';
 
@@ -47,7 +48,11 @@ export const WriteResponses = () =>
     ApiNotFoundResponse({ description: 'Unknown council or engagement' }),
     ApiConflictResponse({ description: 'A rule of the ledger refuses it (e.g. delivered twice)' }),
     ApiPreconditionFailedResponse({ description: 'If-Match revision is stale' }),
+    ApiUnprocessableEntityResponse({
+      description: 'The Idempotency-Key was already used on this council for a different command',
+    }),
     ApiServiceUnavailableResponse({
-      description: 'The event store is unavailable; nothing was written',
+      description:
+        'The event store is unavailable; the request was not completed (retry with the same Idempotency-Key)',
     }),
   );

@@ -13,6 +13,8 @@ import { EVENT_STORE } from '../tokens.js';
 export interface EarlierAppend {
   readonly revision: bigint;
   readonly position: bigint;
+  /** What the keyed request asked for (requestFingerprint); absent on events written before it was kept. */
+  readonly fingerprint: string | undefined;
 }
 
 export interface LoadedCouncil {
@@ -57,7 +59,12 @@ export class CouncilRepository {
       state = evolve(state, { eventId: event.id, event: toCouncilEvent(event) });
       const key = event.metadata['idempotencyKey'];
       if (typeof key === 'string') {
-        cached.byIdempotencyKey.set(key, { revision: event.revision, position: event.position });
+        const fingerprint = event.metadata['requestFingerprint'];
+        cached.byIdempotencyKey.set(key, {
+          revision: event.revision,
+          position: event.position,
+          fingerprint: typeof fingerprint === 'string' ? fingerprint : undefined,
+        });
       }
     }
     const last = recorded.at(-1);

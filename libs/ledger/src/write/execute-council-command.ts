@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type EventToAppend, WrongExpectedRevision } from '#event-store';
 import {
   type CouncilCommand,
@@ -16,10 +16,16 @@ import {
 import { type Actor, patchCovers } from '../auth/actor.js';
 import { Clock, londonDate } from '../shared/clock.js';
 import { eventIdsFor } from '../shared/event-ids.js';
-import { ConcurrencyConflict, Forbidden, PreconditionFailed } from '../errors.js';
+import {
+  ConcurrencyConflict,
+  Forbidden,
+  IdempotencyKeyReused,
+  PreconditionFailed,
+} from '../errors.js';
+import { sha256Hex } from '../snapshots/canonical-json.js';
 import { LEDGER_CONFIG, OFFER_CATALOGUE } from '../tokens.js';
 import type { LedgerConfig } from '../config/ledger-config.js';
-import { CouncilRepository, type LoadedCouncil } from './council-repository.js';
+import { CouncilRepository, type EarlierAppend, type LoadedCouncil } from './council-repository.js';
 import { StreamTurns } from './stream-turns.js';
 import { LedgerMetrics } from '../operations/ledger-metrics.js';
 import { noteCorrelationId } from '../operations/request-context.js';
@@ -109,7 +115,7 @@ export class ExecuteCouncilCommandHandler implements ICommandHandler<
       // A replay answers only to whoever may make the request in the first place.
       authorize(actor, command, loaded.state);
       const earlier = options.idempotencyKey && loaded.byIdempotencyKey.get(options.idempotencyKey);
-      if (earlier) return replayed(streamName, earlier.revision, earlier.position);
+      if (earlier) return replayOf(earlier, command, options.idempotencyKey, streamName);
       checkIfMatch(options.ifMatch, loaded);
       const now = this.clock.now();
       const events = decide(command, loaded.state, {
@@ -126,12 +132,19 @@ export class ExecuteCouncilCommandHandler implements ICommandHandler<
         };
       }
       const ids = eventIdsFor(streamName, events.length, options.idempotencyKey);
+      const fingerprint = options.idempotencyKey ? requestFingerprint(command) : undefined;
       const toAppend = events.map((event, index) =>
-        envelope(event, ids[index]!, actor, now, { ...options, correlationId }),
+        envelope(event, ids[index]!, actor, now, { ...options, correlationId }, fingerprint),
       );
       try {
         const result = await this.councils.append(loaded, toAppend);
         // A concurrent request with the same key got there first: the store appended nothing.
+        if (result.duplicate && options.idempotencyKey !== undefined) {
+          const first = (await this.councils.load(streamName)).byIdempotencyKey.get(
+            options.idempotencyKey,
+          );
+          if (first) return replayOf(first, command, options.idempotencyKey, streamName);
+        }
         if (result.duplicate)
           return replayed(streamName, result.nextExpectedRevision, result.position);
         return {
@@ -160,6 +173,33 @@ export class ExecuteCouncilCommandHandler implements ICommandHandler<
  */
 const contentionPause = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
+
+/**
+ * What a keyed request asked for: the command's type and data in canonical JSON, hashed.
+ * Kept in the metadata of the events it wrote, so a retry can be told from a different
+ * request that reused the key.
+ */
+export function requestFingerprint(command: CouncilCommand): string {
+  const request = { type: command.type, data: command.data };
+  try {
+    return sha256Hex(request);
+  } catch {
+    // Validated commands are plain JSON; should one ever not be, a plain hash still tells apart.
+    return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+  }
+}
+
+/** The first result again, if this is the same request; a different one under the key is refused. */
+function replayOf(
+  earlier: EarlierAppend,
+  command: CouncilCommand,
+  key: string,
+  streamName: string,
+): CommandResult {
+  if (earlier.fingerprint !== undefined && earlier.fingerprint !== requestFingerprint(command))
+    throw new IdempotencyKeyReused(key);
+  return replayed(streamName, earlier.revision, earlier.position);
+}
 
 const replayed = (streamName: string, revision: bigint, position: bigint): CommandResult => ({
   streamName,
@@ -201,6 +241,7 @@ function envelope(
   actor: Actor,
   now: Date,
   options: ExecuteCouncilCommand['options'],
+  fingerprint: string | undefined,
 ): EventToAppend {
   const correlationId = options.correlationId ?? randomUUID();
   return {
@@ -214,6 +255,7 @@ function envelope(
       correlationId,
       causationId: options.causationId ?? correlationId,
       ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+      ...(fingerprint ? { requestFingerprint: fingerprint } : {}),
     },
   };
 }
