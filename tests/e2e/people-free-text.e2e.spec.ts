@@ -126,4 +126,17 @@ describe('personal data refused in free text (PostgreSQL)', () => {
     });
     expect(cleared.status).toBe(201);
   });
+
+  it('refuses a take-up snapshot whose offer filter holds contact details, and stores no snapshot', async () => {
+    const manager = await api.token('manager');
+    const before = await api.request('GET', '/snapshots', { token: manager });
+    const response = await api.request('POST', '/snapshots', {
+      token: manager,
+      body: { kind: 'take-up', params: { fy: 2019, offer: 'jo.bloggs@example.org', groupBy: [] } },
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).toContain('/people');
+    const after = await api.request('GET', '/snapshots', { token: manager });
+    expect(after.body).toEqual(before.body);
+  });
 });

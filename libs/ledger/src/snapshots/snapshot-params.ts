@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   Max,
+  MaxLength,
   Min,
   validateSync,
 } from 'class-validator';
@@ -30,6 +31,7 @@ import {
   type PoliticalControlOrUnknown,
   type TakeUpDimension,
 } from '#projections';
+import { NoPersonalData } from '../commands/shared/personal-data.js';
 import { IsIsoDate } from '../commands/shared/validators.js';
 import { InvalidRequest, VALIDATOR_OPTIONS, fieldErrors } from '../http/validation.js';
 
@@ -77,9 +79,12 @@ export class TakeUpSnapshotParams {
   @IsOptional()
   @IsIn(FISCAL_QUARTERS)
   quarter?: FiscalQuarter;
-  @ApiPropertyOptional({ description: 'Offer code from the catalogue' })
+  @ApiPropertyOptional({ description: 'Offer code from the catalogue', maxLength: 64 })
   @IsOptional()
   @IsString()
+  @MaxLength(64)
+  // Stored for ever in the SnapshotCreated event, like any command's free text.
+  @NoPersonalData()
   offer?: string;
   @ApiPropertyOptional({ enum: REGIONS }) @IsOptional() @IsIn(REGIONS) region?: Region;
   @ApiPropertyOptional({ enum: AUTHORITY_TYPES })
