@@ -7,6 +7,7 @@ import { type BenchReport, verdict, writeSection } from './support/report.js';
 
 /** dist/tests/bench/main.js → docs/benchmarks.md at the repository root. */
 const DOC = new URL('../../../docs/benchmarks.md', import.meta.url);
+import { positiveFlag } from './support/flags.js';
 
 interface Args {
   readonly flags: ReadonlyMap<string, string>;
@@ -15,14 +16,8 @@ interface Args {
 
 type Bench = (args: Args) => Promise<BenchReport>;
 
-function positive(args: Args, name: string, fallback: number): number {
-  const raw = args.flags.get(name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new RangeError(`--${name} must be a positive integer`);
-  return value;
-}
+const positive = (args: Args, name: string, fallback: number): number =>
+  positiveFlag(args.flags, name, fallback);
 
 const BENCHES: Readonly<Record<string, { readonly summary: string; readonly run: Bench }>> = {
   'event-store': {

@@ -6,11 +6,13 @@ import { COUNCIL_PROJECTIONS, councilSummaryProjection, takeUpProjection } from 
 import { deleteKeys } from '../support/redis-store.js';
 import { databaseUrl, redisUrl, requireService } from '../support/services.js';
 import { loadAverage, postgresVersion } from './support/machine.js';
+import { positiveFlag } from './support/flags.js';
 import type { BenchReport } from './support/report.js';
 import { perSecond, progress, timed, type Timing } from './support/stats.js';
 import { appendPlans, checkPlans, genericOffers, type Workload } from './projections/generate.js';
 import { projectionsMarkdown } from './projections/markdown.js';
-import { ledgerCatalogue, measureQueries } from './projections/query.js';
+import { ledgerCatalogue } from '../support/ledger-catalogue.js';
+import { measureQueries } from './projections/query.js';
 import { rawPgRead, rawRedisWrite, subscribeOnly } from './projections/raw-limits.js';
 import { noopProjection, rebuild, type RebuildFigures } from './projections/rebuild.js';
 
@@ -192,15 +194,6 @@ export async function projectionsBench(options: ProjectionsBenchOptions): Promis
   }
 }
 
-function flag(flags: ReadonlyMap<string, string>, name: string, fallback: number): number {
-  const raw = flags.get(name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new RangeError(`--${name} must be a positive integer`);
-  return value;
-}
-
 /** main.ts's registration: the summary for usage, and the run with its flags. */
 export const projectionsBenchEntry = {
   summary:
@@ -208,9 +201,9 @@ export const projectionsBenchEntry = {
     'query latency [--events 1000000] [--councils 400] [--queries 1000] [--rebuild-budget-s 600]',
   run: (args: { readonly flags: ReadonlyMap<string, string> }): Promise<BenchReport> =>
     projectionsBench({
-      events: flag(args.flags, 'events', 1_000_000),
-      councils: flag(args.flags, 'councils', 400),
-      queries: flag(args.flags, 'queries', 1_000),
-      budgetSeconds: flag(args.flags, 'rebuild-budget-s', 600),
+      events: positiveFlag(args.flags, 'events', 1_000_000),
+      councils: positiveFlag(args.flags, 'councils', 400),
+      queries: positiveFlag(args.flags, 'queries', 1_000),
+      budgetSeconds: positiveFlag(args.flags, 'rebuild-budget-s', 600),
     }),
 };

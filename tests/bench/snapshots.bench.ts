@@ -5,10 +5,11 @@ import pg from 'pg';
 import { PostgresEventStore } from '#event-store';
 import { databaseUrl, requireService } from '../support/services.js';
 import { appendPlans, genericOffers, type Workload } from './projections/generate.js';
-import { ledgerCatalogue } from './projections/query.js';
+import { ledgerCatalogue } from '../support/ledger-catalogue.js';
 import type { MeasureResult } from './snapshots/measure.js';
 import { snapshotsMarkdown } from './snapshots/markdown.js';
 import { loadAverage, postgresVersion } from './support/machine.js';
+import { positiveFlag } from './support/flags.js';
 import type { BenchReport } from './support/report.js';
 import { perSecond, progress } from './support/stats.js';
 
@@ -87,15 +88,6 @@ export async function snapshotsBench(options: SnapshotsBenchOptions): Promise<Be
   }
 }
 
-function flag(flags: ReadonlyMap<string, string>, name: string, fallback: number): number {
-  const raw = flags.get(name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new RangeError(`--${name} must be a positive integer`);
-  return value;
-}
-
 /** main.ts's registration: the summary for usage, and the run with its flags. */
 export const snapshotsBenchEntry = {
   summary:
@@ -103,8 +95,8 @@ export const snapshotsBenchEntry = {
     'rows [--events 1000000] [--councils 400] [--repetitions 3]',
   run: (args: { readonly flags: ReadonlyMap<string, string> }): Promise<BenchReport> =>
     snapshotsBench({
-      events: flag(args.flags, 'events', 1_000_000),
-      councils: flag(args.flags, 'councils', 400),
-      repetitions: flag(args.flags, 'repetitions', 3),
+      events: positiveFlag(args.flags, 'events', 1_000_000),
+      councils: positiveFlag(args.flags, 'councils', 400),
+      repetitions: positiveFlag(args.flags, 'repetitions', 3),
     }),
 };

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { postgresTestStore, type TestStore } from '../support/stores.js';
-import { startTestApi, testConfig, type TestApi } from '../support/test-app.js';
 import { hostileBody } from '../fuzz/hostile-bodies.js';
-import { closeSender } from '../fuzz/hostile-request.js';
-import { tokenPool } from '../fuzz/hostile-tokens.js';
-import { type EventCounter, eventCounter } from '../fuzz/event-count.js';
+import { fuzzLedger } from '../fuzz/fuzz-ledger.js';
 import { sendAndCheck } from '../fuzz/invariants.js';
 import { fuzzParameters } from '../fuzz/run-options.js';
 import { POLLUTERS, jsonText } from '../fuzz/json-text.js';
-import { type Seeded, pathFor, seedLedger } from '../fuzz/seed.js';
+import { pathFor } from '../fuzz/seed.js';
 import { FUZZ_ROUTES } from '../fuzz/valid-bodies.js';
 
 /**
@@ -24,26 +20,7 @@ const RUNS = FUZZ.numRuns;
 const TIMEOUT = Math.max(90_000, (RUNS ?? 0) * 60);
 
 describe('fuzz: hostile bodies on every write route (PostgreSQL)', () => {
-  let store: TestStore;
-  let events: EventCounter;
-  let api: TestApi;
-  let seeded: Seeded;
-  let tokens: Readonly<Record<string, string>>;
-
-  beforeAll(async () => {
-    store = await postgresTestStore();
-    events = await eventCounter(store);
-    // The rate limiter runs (on every request), with a limit no run reaches.
-    api = await startTestApi(store.store, testConfig({ rateLimitPerMinute: 1_000_000 }));
-    seeded = await seedLedger(api);
-    tokens = await tokenPool();
-  });
-  afterAll(async () => {
-    closeSender();
-    await api?.close();
-    await events?.close();
-    await store?.teardown();
-  });
+  const ledger = fuzzLedger();
 
   const callers = () =>
     fc.constantFrom('admin', 'admin', 'admin', 'manager', 'adviserInPatch', 'adviserElsewhere');
@@ -52,7 +29,7 @@ describe('fuzz: hostile bodies on every write route (PostgreSQL)', () => {
     fc.constantFrom(...FUZZ_ROUTES).chain(({ method, template }) =>
       fc.record({
         method: fc.constant(method),
-        path: pathFor(template, seeded),
+        path: pathFor(template, ledger.seeded),
         body: hostileBody(template),
         caller: callers(),
       }),
@@ -64,11 +41,11 @@ describe('fuzz: hostile bodies on every write route (PostgreSQL)', () => {
       const statuses = new Map<number, number>();
       await fc.assert(
         fc.asyncProperty(request(), async ({ method, path, body, caller }) => {
-          const response = await sendAndCheck(events, api.url, {
+          const response = await sendAndCheck(ledger.events, ledger.api.url, {
             method,
             path,
             headers: {
-              authorization: `Bearer ${tokens[caller]}`,
+              authorization: `Bearer ${ledger.tokens[caller]}`,
               'content-type': 'application/json',
             },
             body,
@@ -90,7 +67,7 @@ describe('fuzz: hostile bodies on every write route (PostgreSQL)', () => {
 
   it('answers every prototype-pollution payload on every route, as a whole body or a field value', async () => {
     for (const { method, template } of FUZZ_ROUTES) {
-      const [path] = fc.sample(pathFor(template, seeded), { numRuns: 1, seed: 1 });
+      const [path] = fc.sample(pathFor(template, ledger.seeded), { numRuns: 1, seed: 1 });
       for (const polluter of POLLUTERS) {
         const asField = {
           entries: [
@@ -100,11 +77,11 @@ describe('fuzz: hostile bodies on every write route (PostgreSQL)', () => {
           ],
         } as const;
         for (const body of [jsonText(polluter), jsonText(asField)]) {
-          await sendAndCheck(events, api.url, {
+          await sendAndCheck(ledger.events, ledger.api.url, {
             method,
             path: path!,
             headers: {
-              authorization: `Bearer ${tokens['admin']}`,
+              authorization: `Bearer ${ledger.tokens['admin']}`,
               'content-type': 'application/json',
             },
             body,

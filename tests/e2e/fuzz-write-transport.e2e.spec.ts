@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { postgresTestStore, type TestStore } from '../support/stores.js';
-import { startTestApi, testConfig, type TestApi } from '../support/test-app.js';
 import { hostileBody } from '../fuzz/hostile-bodies.js';
-import { type HostileRequest, closeSender } from '../fuzz/hostile-request.js';
-import { authorization, tokenPool } from '../fuzz/hostile-tokens.js';
+import type { HostileRequest } from '../fuzz/hostile-request.js';
+import { authorization } from '../fuzz/hostile-tokens.js';
 import {
   bentPath,
   contentType,
@@ -12,10 +10,10 @@ import {
   methodFor,
   rawBytes,
 } from '../fuzz/hostile-transport.js';
-import { type EventCounter, eventCounter } from '../fuzz/event-count.js';
+import { fuzzLedger } from '../fuzz/fuzz-ledger.js';
 import { sendAndCheck } from '../fuzz/invariants.js';
 import { fuzzParameters } from '../fuzz/run-options.js';
-import { type Seeded, pathFor, seedLedger } from '../fuzz/seed.js';
+import { pathFor } from '../fuzz/seed.js';
 import { FUZZ_ROUTES } from '../fuzz/valid-bodies.js';
 
 /**
@@ -31,33 +29,15 @@ const RUNS = FUZZ.numRuns;
 const TIMEOUT = Math.max(90_000, (RUNS ?? 0) * 60);
 
 describe('fuzz: hostile headers, tokens, paths and bytes on every write route (PostgreSQL)', () => {
-  let store: TestStore;
-  let events: EventCounter;
-  let api: TestApi;
-  let seeded: Seeded;
-  let tokens: Readonly<Record<string, string>>;
-
-  beforeAll(async () => {
-    store = await postgresTestStore();
-    events = await eventCounter(store);
-    api = await startTestApi(store.store, testConfig({ rateLimitPerMinute: 1_000_000 }));
-    seeded = await seedLedger(api);
-    tokens = await tokenPool();
-  });
-  afterAll(async () => {
-    closeSender();
-    await api?.close();
-    await events?.close();
-    await store?.teardown();
-  });
+  const ledger = fuzzLedger();
 
   const request = (): fc.Arbitrary<HostileRequest> =>
     fc.constantFrom(...FUZZ_ROUTES).chain(({ method: routeMethod, template: route }) =>
       fc
         .record({
           method: methodFor(routeMethod),
-          path: bentPath(pathFor(route, seeded)),
-          auth: authorization(tokens),
+          path: bentPath(pathFor(route, ledger.seeded)),
+          auth: authorization(ledger.tokens),
           type: contentType,
           extra: extraHeaders,
           body: fc.option(
@@ -88,7 +68,7 @@ describe('fuzz: hostile headers, tokens, paths and bytes on every write route (P
       const statuses = new Map<number, number>();
       await fc.assert(
         fc.asyncProperty(request(), async (hostile) => {
-          const response = await sendAndCheck(events, api.url, hostile);
+          const response = await sendAndCheck(ledger.events, ledger.api.url, hostile);
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         }),
         FUZZ,

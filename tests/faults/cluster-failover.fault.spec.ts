@@ -19,9 +19,9 @@ import {
   cleanFold,
   eventually,
   leaseHolders,
-  ledgerCatalogue,
   watchTakeover,
 } from './cluster-support.js';
+import { ledgerCatalogue } from '../support/ledger-catalogue.js';
 
 /**
  * Two API and two projector processes, run from dist, over one PostgreSQL

@@ -1,8 +1,5 @@
-import { NestFactory } from '@nestjs/core';
-import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
-import type { OfferCatalogue } from '#domain';
 import type { EventStore } from '#event-store';
 import {
   MemoryReadModelStore,
@@ -10,8 +7,6 @@ import {
   type Projection,
   type ProjectionKey,
 } from '#projections';
-import { LedgerModule, OFFER_CATALOGUE } from '#ledger';
-import { testConfig } from '../support/test-app.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -70,21 +65,6 @@ export async function checkpoints(
     keys.map((key) => redis.hget(`${prefix}{${key.name}}:v${key.version}:checkpoint`, 'position')),
   );
   return new Map(keys.map((key, index) => [key.name, BigInt(positions[index] ?? '0')]));
-}
-
-/** The offer catalogue the ledger loads, read from a short-lived application context. */
-export async function ledgerCatalogue(eventStore: EventStore): Promise<OfferCatalogue> {
-  const config = testConfig();
-  const app = await NestFactory.createApplicationContext(
-    LedgerModule.forRoot({ config, eventStore, readModelStore: new MemoryReadModelStore() }),
-    { logger: false },
-  );
-  try {
-    return app.get<OfferCatalogue>(OFFER_CATALOGUE);
-  } finally {
-    await app.close();
-    rmSync(config.dataDir, { recursive: true, force: true });
-  }
 }
 
 /**

@@ -20,12 +20,14 @@ export async function postgresAnswers(url = databaseUrl()): Promise<boolean> {
   }
 }
 
-export async function redisAnswers(url = redisUrl()): Promise<boolean> {
+export async function redisAnswers(url = redisUrl(), timeoutMs = 3000): Promise<boolean> {
   const redis = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: 0,
-    connectTimeout: 3000,
+    connectTimeout: timeoutMs,
   });
+  // A refused connection is the answer, not something for ioredis to print.
+  redis.on('error', () => undefined);
   try {
     await redis.connect();
     return (await redis.ping()) === 'PONG';

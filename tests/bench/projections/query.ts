@@ -1,17 +1,15 @@
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
-import type { OfferCatalogue } from '#domain';
-import { type EventStore, PostgresEventStore } from '#event-store';
+import { PostgresEventStore } from '#event-store';
 import {
   type CouncilSummaryDoc,
-  MemoryReadModelStore,
   RedisReadModelStore,
   takeUp,
   type TakeUpDoc,
   type TakeUpParams,
 } from '#projections';
-import { CouncilQueries, LedgerModule, OFFER_CATALOGUE, ReadModels } from '#ledger';
+import { CouncilQueries, LedgerModule, ReadModels } from '#ledger';
 import { testConfig } from '../../support/test-app.js';
 import { percentile } from '../support/stats.js';
 
@@ -112,24 +110,6 @@ export async function measureQueries(options: {
     await app.close();
     await readModelStore.close();
     await eventStore.close();
-    rmSync(config.dataDir, { recursive: true, force: true });
-  }
-}
-
-/**
- * The offer catalogue the ledger loads (loadCatalogue(referenceDataDir()) in LedgerModule),
- * read from a short-lived application context over the given store.
- */
-export async function ledgerCatalogue(eventStore: EventStore): Promise<OfferCatalogue> {
-  const config = testConfig();
-  const app = await NestFactory.createApplicationContext(
-    LedgerModule.forRoot({ config, eventStore, readModelStore: new MemoryReadModelStore() }),
-    { logger: false },
-  );
-  try {
-    return app.get<OfferCatalogue>(OFFER_CATALOGUE);
-  } finally {
-    await app.close();
     rmSync(config.dataDir, { recursive: true, force: true });
   }
 }
