@@ -4,6 +4,7 @@ export { MemoryReadModelStore } from './stores/memory-read-model-store.js';
 export type { MemoryReadModelStoreOptions } from './stores/memory-read-model-store.js';
 export { RedisReadModelStore } from './stores/redis-read-model-store.js';
 export { ProjectionRunner } from './runner/projection-runner.js';
+export { toProjectedEvent } from './runner/projected-event.js';
 export type { ProjectionRunnerOptions } from './runner/runner-options.js';
 export type { RunnerState, RunnerStatus } from './runner/runner-status.js';
 export { LAG_COUNT_LIMIT } from './runner/runner-status.js';

@@ -6,6 +6,7 @@ import {
   type ProjectedEvent,
   type Projection,
   applyOnce,
+  toProjectedEvent,
 } from '#projections';
 import type { OfferCatalogue } from '#domain';
 
@@ -15,25 +16,6 @@ export interface SkippedEvent {
   readonly eventId: string;
   readonly position: bigint;
   readonly error: string;
-}
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-/**
- * What a projection sees of a recorded event. It must be what the projection runner gives
- * (libs/projections runner/projected-event.ts, not exported), so that a fold at the head
- * equals the live read models: data as stored, who and when from the metadata.
- */
-export function projectedEvent(event: RecordedEvent): ProjectedEvent {
-  return {
-    type: event.type,
-    data: event.data,
-    eventId: event.id,
-    streamName: event.streamName,
-    position: event.position,
-    recordedAt: text(event.metadata['recordedAt']),
-    recordedBy: text(event.metadata['recordedBy']),
-  };
 }
 
 class ProjectionFold<Doc extends ProjectedDocument> {
@@ -84,7 +66,8 @@ export class CouncilDocsFold {
   }
 
   apply(recorded: RecordedEvent): void {
-    const event = projectedEvent(recorded);
+    // What the live runner gives a projection, so a fold at the head equals the read models.
+    const event = toProjectedEvent(recorded);
     for (const fold of Object.values(this.folds)) fold.apply(event, this.skipped);
   }
 
